@@ -1,0 +1,2 @@
+/** JPA plumbing shared by the repositories: the persistence unit and the schema migrations at start-up. */
+package org.kaowu.infrastructure.persistence;

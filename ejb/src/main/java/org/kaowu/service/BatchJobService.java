@@ -1,0 +1,61 @@
+package org.kaowu.service;
+
+import jakarta.batch.operations.JobOperator;
+import jakarta.batch.operations.NoSuchJobExecutionException;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.batch.runtime.JobExecution;
+import jakarta.batch.runtime.StepExecution;
+import jakarta.ejb.Stateless;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.kaowu.exception.NotFoundException;
+
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * The one door to Jakarta Batch. JBatch lets only the component that started a job see, stop or restart it,
+ * so every job is started and watched through this EJB (the web layer never touches {@link JobOperator}).
+ */
+@Stateless
+public class BatchJobService {
+
+    /** Statuses after which a job execution no longer changes. */
+    public static final Set<BatchStatus> TERMINAL = Set.of(BatchStatus.COMPLETED, BatchStatus.FAILED,
+            BatchStatus.STOPPED, BatchStatus.ABANDONED);
+
+    public long start(@NotBlank String jobName, Properties parameters) {
+        return operator().start(jobName, parameters == null ? new Properties() : parameters);
+    }
+
+    public long restart(long executionId, Properties parameters) {
+        return operator().restart(executionId, parameters == null ? new Properties() : parameters);
+    }
+
+    public void stop(long executionId) {
+        operator().stop(executionId);
+    }
+
+    @NotNull
+    public JobExecution execution(long executionId) {
+        try {
+            return operator().getJobExecution(executionId);
+        } catch (NoSuchJobExecutionException e) {
+            throw new NotFoundException("batch.job.notFound");
+        }
+    }
+
+    public List<StepExecution> steps(long executionId) {
+        return operator().getStepExecutions(executionId);
+    }
+
+    public boolean isFinished(long executionId) {
+        return TERMINAL.contains(execution(executionId).getBatchStatus());
+    }
+
+    private static JobOperator operator() {
+        return BatchRuntime.getJobOperator();
+    }
+}

@@ -1,0 +1,2 @@
+/** MicroProfile Health checks, reported by Payara at {@code /health}. */
+package org.kaowu.web.health;
