@@ -39,14 +39,16 @@ declare -A vars=(
     [PGPORT]="${PGPORT:-5432}"
     [PGDATABASE]="${PGDATABASE:-kaowu}"
     [PGUSER]="${PGUSER:-postgres}"
-    [PGPASSWORD]="${PGPASSWORD:-}"
     [MAIL_HOST]="${KAOWU_MAIL_HOST:-localhost}"
     [MAIL_PORT]="${KAOWU_MAIL_PORT:-25}"
     [MAIL_USER]="${KAOWU_MAIL_USER:-kaowu}"
     [MAIL_FROM]="${KAOWU_MAIL_FROM:-noreply@kaowu.local}"
 )
-# asadmin --property values separate with ':' and '='; an empty password must still be a value
-[ -n "${vars[PGPASSWORD]}" ] || vars[PGPASSWORD]='""'
+# asadmin --property separates with ':' and '=': escape them. Payara's pool refuses to connect without a
+# password property at all; with trust authentication the server never asks for it, so any word will do.
+password="${PGPASSWORD:-trust-auth-unused}"
+escaped="${password//:/\\:}"
+vars[PGPASSWORD_PROPERTY]=":password=${escaped//=/\\=}"
 
 commands="$(mktemp)"
 trap 'rm -f "$commands"' EXIT

@@ -1,7 +1,8 @@
 -- Foundation schema: accounts, candidates' profiles, exam sites, positions, batches.
--- Identical on H2 and PostgreSQL: SEQUENCE ids (increment = JPA allocationSize), portable types only.
+-- Identical on H2 and PostgreSQL: SEQUENCE ids (increment = JPA allocationSize; EclipseLink reads a value
+-- as the top of its block, so sequences start at the increment), portable types only.
 
-CREATE SEQUENCE exam_site_seq START WITH 1 INCREMENT BY 50;
+CREATE SEQUENCE exam_site_seq START WITH 50 INCREMENT BY 50;
 CREATE TABLE exam_site (
     id          BIGINT       NOT NULL PRIMARY KEY,
     code        VARCHAR(10)  NOT NULL,
@@ -13,7 +14,7 @@ CREATE TABLE exam_site (
     CONSTRAINT uk_exam_site_code UNIQUE (code)
 );
 
-CREATE SEQUENCE position_seq START WITH 1 INCREMENT BY 50;
+CREATE SEQUENCE position_seq START WITH 50 INCREMENT BY 50;
 CREATE TABLE position (
     id          BIGINT        NOT NULL PRIMARY KEY,
     code        VARCHAR(10)   NOT NULL,
@@ -26,7 +27,7 @@ CREATE TABLE position (
     CONSTRAINT ck_position_pass_line CHECK (pass_line >= 0)
 );
 
-CREATE SEQUENCE exam_batch_seq START WITH 1 INCREMENT BY 50;
+CREATE SEQUENCE exam_batch_seq START WITH 50 INCREMENT BY 50;
 CREATE TABLE exam_batch (
     id                  BIGINT       NOT NULL PRIMARY KEY,
     code                VARCHAR(20)  NOT NULL,
@@ -50,7 +51,7 @@ CREATE TABLE exam_batch (
 
 -- Seats a site offers in one batch. seats_taken moves in the same statement that takes a seat, so the
 -- check constraint makes overselling impossible even under concurrent submissions.
-CREATE SEQUENCE batch_site_seq START WITH 1 INCREMENT BY 50;
+CREATE SEQUENCE batch_site_seq START WITH 50 INCREMENT BY 50;
 CREATE TABLE batch_site (
     id          BIGINT  NOT NULL PRIMARY KEY,
     batch_id    BIGINT  NOT NULL REFERENCES exam_batch (id),
@@ -68,7 +69,7 @@ CREATE TABLE batch_position (
     CONSTRAINT pk_batch_position PRIMARY KEY (batch_id, position_id)
 );
 
-CREATE SEQUENCE staff_account_seq START WITH 1 INCREMENT BY 50;
+CREATE SEQUENCE staff_account_seq START WITH 50 INCREMENT BY 50;
 CREATE TABLE staff_account (
     id             BIGINT       NOT NULL PRIMARY KEY,
     username       VARCHAR(50)  NOT NULL,
@@ -87,7 +88,7 @@ CREATE TABLE staff_account (
 );
 
 -- The candidate's account: the 18-character national ID number is the login name.
-CREATE SEQUENCE candidate_seq START WITH 1 INCREMENT BY 50;
+CREATE SEQUENCE candidate_seq START WITH 50 INCREMENT BY 50;
 CREATE TABLE candidate (
     id               BIGINT       NOT NULL PRIMARY KEY,
     id_number        VARCHAR(18)  NOT NULL,

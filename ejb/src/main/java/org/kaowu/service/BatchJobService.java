@@ -7,6 +7,8 @@ import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.batch.runtime.StepExecution;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.kaowu.exception.NotFoundException;
@@ -18,8 +20,12 @@ import java.util.Set;
 /**
  * The one door to Jakarta Batch. JBatch lets only the component that started a job see, stop or restart it,
  * so every job is started and watched through this EJB (the web layer never touches {@link JobOperator}).
+ * Outside any transaction: JBatch writes its job repository through the application's (non-XA) pool, and
+ * inside a caller's transaction those writes, even the repository's CREATE TABLEs on PostgreSQL, would be
+ * enlisted and rolled back with it.
  */
 @Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class BatchJobService {
 
     /** Statuses after which a job execution no longer changes. */

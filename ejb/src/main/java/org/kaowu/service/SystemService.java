@@ -1,10 +1,12 @@
 package org.kaowu.service;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.kaowu.infrastructure.persistence.SchemaMigrator;
 
 /** Facts about the running system for health checks and operators. */
 @Stateless
@@ -12,6 +14,9 @@ public class SystemService {
 
     @PersistenceContext(unitName = "kaowu")
     private EntityManager em;
+
+    @EJB
+    private SchemaMigrator migrator;
 
     /** Whether the application database answers a trivial query. Outside a transaction, so a failure is only a 'no'. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -23,11 +28,9 @@ public class SystemService {
         }
     }
 
-    /** The newest schema version Flyway applied successfully. */
+    /** The schema version the database is at. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public String schemaVersion() {
-        return (String) em.createNativeQuery("SELECT version FROM flyway_schema_history WHERE success = TRUE"
-                        + " ORDER BY installed_rank DESC")
-                .setMaxResults(1)
-                .getSingleResult();
+        return migrator.currentVersion();
     }
 }

@@ -28,14 +28,33 @@ public class SchemaMigrator {
 
     @PostConstruct
     void migrate() {
-        MigrateResult result = Flyway.configure(SchemaMigrator.class.getClassLoader())
+        MigrateResult result = flyway().migrate();
+        LOG.info(() -> "Schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
+                + " migration(s) applied now)");
+    }
+
+    /** Migrations known to the code but not applied to the database (zero once start-up has finished). */
+    public int pendingCount() {
+        return flyway().info().pending().length;
+    }
+
+    /** The version of the newest migration applied. */
+    public String currentVersion() {
+        var current = flyway().info().current();
+        return current == null ? null : current.getVersion().getVersion();
+    }
+
+    /** Migrations applied to the database so far. */
+    public int appliedCount() {
+        return flyway().info().applied().length;
+    }
+
+    private Flyway flyway() {
+        return Flyway.configure(SchemaMigrator.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
                 // an existing database whose history disagrees with the code is a deployment error
                 .validateOnMigrate(true)
-                .load()
-                .migrate();
-        LOG.info(() -> "Schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
-                + " migration(s) applied now)");
+                .load();
     }
 }

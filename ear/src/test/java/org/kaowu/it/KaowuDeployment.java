@@ -1,0 +1,34 @@
+package org.kaowu.it;
+
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+import java.io.File;
+
+/**
+ * The deployment every integration test uses: the EAR exactly as the build produced it, plus (for tests
+ * that run inside the server) the test classes, added to the web module: only a module's class loader sees
+ * the EJB modules, the EAR's lib/ does not. Never a hand-picked set of application classes.
+ */
+public final class KaowuDeployment {
+
+    private static final String WEB_MODULE = "kaowu-web.war";
+
+    private KaowuDeployment() {
+    }
+
+    public static EnterpriseArchive ear(Class<?>... testClasses) {
+        File file = new File(System.getProperty("kaowu.ear", "target/kaowu.ear"));
+        if (!file.isFile()) {
+            throw new IllegalStateException("Build the EAR first: " + file.getAbsolutePath());
+        }
+        EnterpriseArchive ear = ShrinkWrap.createFromZipFile(EnterpriseArchive.class, file);
+        if (testClasses.length > 0) {
+            ear.getAsType(WebArchive.class, WEB_MODULE)
+                    .addClasses(testClasses)
+                    .addClasses(KaowuDeployment.class, TestData.class);
+        }
+        return ear;
+    }
+}

@@ -1,0 +1,43 @@
+package org.kaowu.it;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+/** Unique values per test, so tests never depend on each other or on an empty database. */
+public final class TestData {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final char[] CODE_CHARS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
+
+    private TestData() {
+    }
+
+    /** An upper-case code of the given length that fits the [0-9A-Z]+ code columns. */
+    public static String code(int length) {
+        StringBuilder sb = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            sb.append(CODE_CHARS[RANDOM.nextInt(CODE_CHARS.length)]);
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Polls until the condition holds; fails after the timeout. (Inside the server only the deployment's
+     * classes exist, so no polling library.)
+     */
+    public static void waitUntil(BooleanSupplier condition, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within " + timeout);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting", e);
+            }
+        }
+    }
+}
