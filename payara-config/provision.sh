@@ -5,7 +5,10 @@
 # running it before every start costs nothing. A changed input re-creates the domain (data lives outside
 # the domain: H2 files under $KAOWU_DATA_DIR, or PostgreSQL).
 #
-#   provision.sh --domain NAME [--portbase N] [--db h2|postgresql] [--demo true|false]
+#   provision.sh --domain NAME [--portbase N] [--db h2|postgresql] [--demo true|false] [--captcha-fixed WORD]
+#
+# --captcha-fixed makes every CAPTCHA's answer WORD: for the test domain's browser tests only, never in
+# production.
 #
 # PostgreSQL connection: PGHOST PGPORT PGDATABASE PGUSER PGPASSWORD (defaults 127.0.0.1 5432 kaowu postgres "").
 # Mail: KAOWU_MAIL_HOST KAOWU_MAIL_PORT KAOWU_MAIL_USER KAOWU_MAIL_FROM (defaults localhost 25 kaowu noreply@kaowu.local).
@@ -15,13 +18,14 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 payara_home="${KAOWU_PAYARA_HOME:-$here/target/payara6}"
 asadmin="$payara_home/bin/asadmin"
 
-domain="" portbase="" db="h2" demo="false"
+domain="" portbase="" db="h2" demo="false" captcha_fixed=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --domain) domain="$2"; shift 2 ;;
         --portbase) portbase="$2"; shift 2 ;;
         --db) db="$2"; shift 2 ;;
         --demo) demo="$2"; shift 2 ;;
+        --captcha-fixed) captcha_fixed="$2"; shift 2 ;;
         *) echo "provision.sh: unknown argument $1" >&2; exit 2 ;;
     esac
 done
@@ -53,6 +57,9 @@ vars[PGPASSWORD_PROPERTY]=":password=${escaped//=/\\=}"
 commands="$(mktemp)"
 trap 'rm -f "$commands"' EXIT
 cat "$here/asadmin/$db.asadmin" "$here/asadmin/common.asadmin" > "$commands"
+if [ -n "$captcha_fixed" ]; then
+    echo "create-system-properties kaowu.captcha.fixed=$captcha_fixed" >> "$commands"
+fi
 for key in "${!vars[@]}"; do
     value="${vars[$key]//\\/\\\\}"
     value="${value//&/\\&}"

@@ -22,6 +22,23 @@ public final class TestData {
         return sb.toString();
     }
 
+    /** A valid, random 18-character ID number (GB 11643 check digit), born 1980–1999 in Hangzhou. */
+    public static String idNumber() {
+        String first17 = String.format("330106%04d%02d%02d%03d", 1980 + RANDOM.nextInt(20), 1 + RANDOM.nextInt(12),
+                1 + RANDOM.nextInt(28), RANDOM.nextInt(1000));
+        return first17 + org.kaowu.domain.candidate.IdNumber.checkDigit(first17);
+    }
+
+    /** A mainland mobile number nobody else in the test run uses. */
+    public static String mobile() {
+        return String.format("139%08d", RANDOM.nextInt(100_000_000));
+    }
+
+    /** A client address of its own, so per-address throttles of one test never touch another. */
+    public static String clientAddress() {
+        return "10." + RANDOM.nextInt(256) + "." + RANDOM.nextInt(256) + "." + RANDOM.nextInt(256);
+    }
+
     /**
      * Polls until the condition holds; fails after the timeout. (Inside the server only the deployment's
      * classes exist, so no polling library.)

@@ -20,6 +20,8 @@ public class PasswordHasher {
     @Inject
     private Pbkdf2PasswordHash hash;
 
+    private volatile String dummyHash;
+
     @PostConstruct
     void configure() {
         hash.initialize(Map.of(
@@ -34,6 +36,17 @@ public class PasswordHasher {
     }
 
     public boolean matches(char[] password, String storedHash) {
-        return storedHash != null && hash.verify(password, storedHash);
+        return password != null && storedHash != null && hash.verify(password, storedHash);
+    }
+
+    /**
+     * Spends the time of a real check against a hash nobody's password matches, so a login for an unknown
+     * account takes as long as one for a known account.
+     */
+    public void matchesNothing(char[] password) {
+        if (dummyHash == null) {
+            dummyHash = hash.generate("no account has this password".toCharArray());
+        }
+        hash.verify(password == null ? new char[0] : password, dummyHash);
     }
 }

@@ -23,7 +23,7 @@ import java.time.LocalDateTime;
 /** 管理员账号 — a member of the exam centre's staff who logs in at /admin/login. */
 @Entity
 @Table(name = "staff_account")
-public class StaffAccount {
+public class StaffAccount implements Lockable {
 
     public static final int USERNAME_LENGTH = 50;
     public static final int DISPLAY_NAME_LENGTH = 50;

@@ -23,7 +23,7 @@ import java.time.LocalDateTime;
  */
 @Entity
 @Table(name = "candidate")
-public class Candidate {
+public class Candidate implements org.kaowu.domain.account.Lockable {
 
     public static final int ID_NUMBER_LENGTH = 18;
     public static final int NAME_LENGTH = 50;

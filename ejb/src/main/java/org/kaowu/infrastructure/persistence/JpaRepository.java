@@ -32,6 +32,11 @@ public abstract class JpaRepository<T> {
         return entity;
     }
 
+    /** Writes pending changes now, so that constraint violations surface inside the service. */
+    public void flush() {
+        em.flush();
+    }
+
     public List<T> findAll(String orderBy) {
         return em.createQuery("select e from " + type.getSimpleName() + " e order by e." + orderBy, type)
                 .getResultList();

@@ -1,0 +1,46 @@
+package org.kaowu.domain.account;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Per-client-address limits on the public forms, on top of the per-account lockout kept in the database.
+ * In memory: they slow down a flood from one address; a restart forgets them, which is acceptable for
+ * that purpose (the account lockout does not forget).
+ */
+@ApplicationScoped
+public class AccessThrottles {
+
+    @Inject
+    private Clock clock;
+
+    private Throttle failedLogins;
+    private Throttle registrations;
+    private Throttle resetCodes;
+
+    @PostConstruct
+    void create() {
+        failedLogins = new Throttle(20, Duration.ofMinutes(15), clock);
+        registrations = new Throttle(20, Duration.ofHours(1), clock);
+        resetCodes = new Throttle(10, Duration.ofHours(1), clock);
+    }
+
+    /** Failed logins from one address, any account. */
+    public Throttle failedLogins() {
+        return failedLogins;
+    }
+
+    /** Accounts registered from one address. */
+    public Throttle registrations() {
+        return registrations;
+    }
+
+    /** Password-reset SMS requested from one address. */
+    public Throttle resetCodes() {
+        return resetCodes;
+    }
+}

@@ -1,0 +1,69 @@
+package org.kaowu.web.view;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.kaowu.exception.BusinessException;
+import org.kaowu.service.AccountService;
+import org.kaowu.service.AuthenticatedCaller;
+import org.kaowu.service.Result;
+import org.kaowu.web.security.Login;
+import org.kaowu.web.security.captcha.CaptchaInput;
+import org.kaowu.web.security.captcha.CaptchaStore;
+import org.omnifaces.util.Faces;
+import org.omnifaces.util.Messages;
+
+/** {@code /login} — 用户登录 for candidates (manual section 2). */
+@Named
+@RequestScoped
+public class LoginBacking {
+
+    static final String CAPTCHA_FORM = "login";
+    /** Where a candidate lands after login; the profile page sends incomplete profiles onwards itself. */
+    static final String CANDIDATE_HOME = "/candidate/profile";
+
+    @EJB
+    private AccountService accounts;
+    @Inject
+    private CaptchaStore captchas;
+    @Inject
+    private CaptchaInput captchaInput;
+    @Inject
+    private Login login;
+
+    private String idNumber;
+    private String password;
+    private String next;
+
+    public void logIn() {
+        if (!captchas.verify(CAPTCHA_FORM, captchaInput.getValue())) {
+            Messages.addGlobalError("captcha.wrong");
+            return;
+        }
+        Result<AuthenticatedCaller> result;
+        try {
+            result = accounts.authenticate(idNumber, Requests.chars(password), Requests.clientAddress());
+        } catch (BusinessException e) {
+            Messages.addGlobalError(e.getMessageKey(), e.getArguments());
+            return;
+        }
+        if (!result.isOk()) {
+            Messages.addGlobalError(result.messageKey(), result.arguments());
+            return;
+        }
+        if (!login.logIn(result.value().orElseThrow())) {
+            Messages.addGlobalError("login.failed");
+            return;
+        }
+        String target = Login.safeNext(next, CANDIDATE_HOME);
+        Faces.redirect(Faces.getRequestContextPath() + (target.startsWith("/candidate/") ? target : CANDIDATE_HOME));
+    }
+
+    public String getIdNumber() { return idNumber; }
+    public void setIdNumber(String idNumber) { this.idNumber = idNumber; }
+    public String getPassword() { return password; }
+    public void setPassword(String password) { this.password = password; }
+    public String getNext() { return next; }
+    public void setNext(String next) { this.next = next; }
+}
