@@ -9,6 +9,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -65,7 +67,7 @@ class AccountJourneyIT {
         browser.findElement(By.id("registerForm:submit")).click();
 
         waitUrlEndsWith("/login");
-        assertTrue(pageText().contains("注册成功"), pageText());
+        waitText("注册成功");
         Browser.screenshot(browser, "account-02-registered");
 
         logIn(id, PASSWORD);
@@ -88,7 +90,7 @@ class AccountJourneyIT {
         waitUrlContains("/login?next=");
 
         logIn(id, PASSWORD);
-        assertTrue(pageText().contains("账号或密码错误"), "the old password no longer works");
+        waitText("账号或密码错误"); // the old password no longer works
         logIn(id, "Changed2026");
         waitUrlEndsWith("/candidate/security"); // back where the visitor wanted to go
     }
@@ -125,7 +127,7 @@ class AccountJourneyIT {
 
         browser.get(Browser.BASE_URL + "login");
         logIn(id, "123456");
-        assertTrue(pageText().contains("账号或密码错误"), "no account was created: " + pageText());
+        waitText("账号或密码错误"); // no account was created
 
         browser.get(Browser.BASE_URL + "forgot-password");
         type("resetForm:idNumber", id);
@@ -165,7 +167,7 @@ class AccountJourneyIT {
         logIn(id, PASSWORD);
         waitUrlEndsWith("/candidate/profile");
         browser.get(Browser.BASE_URL + "admin/messages");
-        assertTrue(pageText().contains("无权访问"), pageText());
+        waitText("无权访问");
     }
 
     private void logIn(String id, String password) {
@@ -188,13 +190,12 @@ class AccountJourneyIT {
         }
     }
 
-    private String pageText() {
-        return browser.findElement(By.tagName("body")).getText();
-    }
-
     private void waitText(String text) {
+        // the page may be mid-navigation: read it whole each time and retry on any driver hiccup
         new WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(d -> d.findElement(By.tagName("body")).getText().contains(text));
+                .ignoring(WebDriverException.class)
+                .until(d -> String.valueOf(((JavascriptExecutor) d)
+                        .executeScript("return document.body ? document.body.innerText : ''")).contains(text));
     }
 
     private void waitVisible(By by) {

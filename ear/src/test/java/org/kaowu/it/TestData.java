@@ -29,6 +29,15 @@ public final class TestData {
         return first17 + org.kaowu.domain.candidate.IdNumber.checkDigit(first17);
     }
 
+    /** A valid ID number whose check character is X (so it is not digits only). */
+    public static String idNumberEndingInX() {
+        String id;
+        do {
+            id = idNumber();
+        } while (id.charAt(17) != 'X');
+        return id;
+    }
+
     /** A mainland mobile number nobody else in the test run uses. */
     public static String mobile() {
         return String.format("139%08d", RANDOM.nextInt(100_000_000));
