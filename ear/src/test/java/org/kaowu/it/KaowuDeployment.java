@@ -27,7 +27,7 @@ public final class KaowuDeployment {
         if (testClasses.length > 0) {
             ear.getAsType(WebArchive.class, WEB_MODULE)
                     .addClasses(testClasses)
-                    .addClasses(KaowuDeployment.class, TestData.class);
+                    .addClasses(KaowuDeployment.class, TestData.class, Fixtures.class);
         }
         return ear;
     }

@@ -14,7 +14,11 @@ import org.kaowu.domain.exam.BatchSchedule;
 import org.kaowu.domain.exam.ExamBatch;
 import org.kaowu.domain.exam.ExamSite;
 import org.kaowu.domain.exam.Position;
+import org.kaowu.domain.candidate.image.ImageKind;
+import org.kaowu.service.AccountService;
 import org.kaowu.service.ExamService;
+import org.kaowu.service.ProfileData;
+import org.kaowu.service.ProfileService;
 import org.kaowu.service.StaffService;
 
 import java.math.BigDecimal;
@@ -22,6 +26,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.Map;
 import java.util.logging.Logger;
 
 /**
@@ -39,6 +44,8 @@ public class DemoSeeder {
     /** Printed by the run command; the demo has no secrets. */
     public static final String DEMO_PASSWORD = "Demo@2026";
     public static final String PROVINCE_ADMIN = "admin";
+    /** The well-known valid sample ID number (GB 11643's own example), ending in X. */
+    public static final String DEMO_CANDIDATE = "11010519491231002X";
 
     @Inject
     @ConfigProperty(name = "kaowu.demo", defaultValue = "false")
@@ -51,6 +58,10 @@ public class DemoSeeder {
     private ExamService exams;
     @EJB
     private StaffService staff;
+    @EJB
+    private AccountService accounts;
+    @EJB
+    private ProfileService profiles;
 
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -75,10 +86,26 @@ public class DemoSeeder {
                 at(today.minusDays(12), 17), at(today.plusDays(3), 9), at(today.plusDays(3), 17)),
                 new ExamSite[] {hangzhou}, new int[] {100}, clerk);
 
+        candidate(DEMO_CANDIDATE, "张晓明", "13800138000");
+
         staffAccount(PROVINCE_ADMIN, "省中心管理员", StaffRole.PROVINCE_ADMIN, null);
         staffAccount("hz01", "杭州考点管理员", StaffRole.SITE_ADMIN, hangzhou.getId());
         staffAccount("operator", "操作员", StaffRole.OPERATOR, null);
         LOG.info("[kaowu-demo] demo data ready");
+    }
+
+    /** A candidate with a complete profile (text, photo, scans), ready for 点击报名. */
+    private void candidate(String idNumber, String name, String mobile) {
+        if (!accounts.exists(idNumber)) {
+            accounts.register(idNumber, DEMO_PASSWORD.toCharArray(), DEMO_PASSWORD.toCharArray(), "demo-seed");
+            profiles.save(idNumber, new ProfileData(name, "汉族", "共青团员", "大学本科", "会计学", "浙江财经大学",
+                    LocalDate.of(2018, 6, 30), "杭州市某会计师事务所", mobile, "demo@kaowu.local",
+                    "杭州市西湖区文三路 100 号", "310012"), Map.of(
+                    ImageKind.PHOTO, DemoImages.photo(),
+                    ImageKind.ID_CARD_SCAN, DemoImages.scan("身份证（正反面）"),
+                    ImageKind.DIPLOMA_SCAN, DemoImages.scan("学历证书")));
+        }
+        LOG.info(() -> "[kaowu-demo] login CANDIDATE: " + idNumber + " / " + DEMO_PASSWORD);
     }
 
     private ExamSite site(String code, String name, String address) {

@@ -21,16 +21,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.ResourceBundle;
 import java.util.Set;
 
 /**
@@ -157,7 +154,7 @@ public class AccountService {
         String code = String.format("%06d", RANDOM.nextInt(1_000_000));
         resetCodes.persist(new PasswordResetCode(candidate, number, sha256(candidate.getId() + ":" + code), now,
                 now.plus(CODE_LIFETIME)));
-        notifications.sms(number, text("sms.passwordReset", code, CODE_LIFETIME.toMinutes()));
+        notifications.sms(number, NotificationTexts.text("sms.passwordReset", code, CODE_LIFETIME.toMinutes()));
     }
 
     /**
@@ -200,6 +197,10 @@ public class AccountService {
         return candidate.getIdNumber();
     }
 
+    public boolean exists(@NotNull String idNumber) {
+        return candidates.findByIdNumber(idNumber).isPresent();
+    }
+
     public Candidate byIdNumber(@NotNull String idNumber) {
         return candidates.findByIdNumber(idNumber).orElseThrow(() -> new NotFoundException("candidate.notFound"));
     }
@@ -210,11 +211,6 @@ public class AccountService {
 
     private static String retryTime(LocalDateTime until) {
         return RETRY_TIME.format(until);
-    }
-
-    private static String text(String key, Object... arguments) {
-        String pattern = ResourceBundle.getBundle("org.kaowu.service.notifications", Locale.ROOT).getString(key);
-        return new MessageFormat(pattern, Locale.SIMPLIFIED_CHINESE).format(arguments);
     }
 
     static String sha256(String value) {

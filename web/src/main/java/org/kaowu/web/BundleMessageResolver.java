@@ -2,6 +2,9 @@ package org.kaowu.web;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.inject.Inject;
+import org.kaowu.web.view.LocaleBacking;
 import org.omnifaces.cdi.Eager;
 import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
@@ -21,14 +24,29 @@ public class BundleMessageResolver implements Messages.Resolver {
 
     public static final String BUNDLE = "org.kaowu.web.messages";
 
+    /**
+     * The language the user chose (kept in the session), not the view root's: a message added in a view
+     * action or before the view is built would otherwise follow the browser's Accept-Language.
+     */
+    private Locale locale() {
+        try {
+            return userLocale.getLocale();
+        } catch (ContextNotActiveException noSession) {
+            return Faces.hasContext() ? Faces.getLocale() : LocaleBacking.CHINESE;
+        }
+    }
+
     @PostConstruct
     void install() {
         Messages.setResolver(this);
     }
 
+    @Inject
+    private LocaleBacking userLocale;
+
     @Override
     public String getMessage(String key, Object... arguments) {
-        Locale locale = Faces.hasContext() ? Faces.getLocale() : Locale.SIMPLIFIED_CHINESE;
+        Locale locale = locale();
         String pattern;
         try {
             pattern = ResourceBundle.getBundle(BUNDLE, locale).getString(key);

@@ -67,6 +67,8 @@ public class CandidateImage {
     }
 
     public final void replaceWith(UploadedImage image, LocalDateTime now) {
+        // the lazy content first: writing it loads the unfetched part of the entity, which would overwrite
+        // fields set before it (EclipseLink fetch groups)
         this.content = image.bytes();
         this.byteSize = image.size();
         this.width = image.width();

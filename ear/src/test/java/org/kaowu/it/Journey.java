@@ -1,0 +1,180 @@
+package org.kaowu.it;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Rectangle;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.awt.Color;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Collectors;
+
+/**
+ * What a person does in the browser, for the journey tests: typing, ticking PrimeFaces check boxes,
+ * choosing from PrimeFaces drop-downs, waiting for text while pages change, and the common journeys
+ * (register and log in, fill the profile).
+ */
+public final class Journey {
+
+    public static final String CAPTCHA = System.getProperty("kaowu.captcha", "TEST");
+    public static final String PASSWORD = "Kaoshi2026";
+    public static final Duration WAIT = Duration.ofSeconds(20);
+
+    private final WebDriver b;
+
+    public Journey(WebDriver browser) {
+        this.b = browser;
+    }
+
+    public WebDriver browser() {
+        return b;
+    }
+
+    public void open(String path) {
+        b.get(Browser.BASE_URL + path);
+    }
+
+    public void type(String id, String text) {
+        WebElement field = b.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    public void click(String id) {
+        b.findElement(By.id(id)).click();
+    }
+
+    public String text(String id) {
+        return b.findElement(By.id(id)).getText();
+    }
+
+    /** A p:selectBooleanCheckbox (or one item of a p:selectManyCheckbox), ticked if not already. */
+    public void tick(String id) {
+        WebElement box = b.findElement(By.cssSelector("[id='" + id + "'] .ui-chkbox-box"));
+        if (!box.getAttribute("class").contains("ui-state-active")) {
+            box.click();
+        }
+    }
+
+    /** Item {@code index} of a p:selectManyCheckbox, ticked if not already. */
+    public void tickOption(String groupId, int index) {
+        WebElement box = b.findElements(By.cssSelector("[id='" + groupId + "'] .ui-chkbox-box")).get(index);
+        if (!box.getAttribute("class").contains("ui-state-active")) {
+            box.click();
+        }
+    }
+
+    /** A p:selectOneMenu: open it and click the option whose label starts with {@code label}. */
+    public void choose(String id, String label) {
+        click(id);
+        WebElement panel = new WebDriverWait(b, WAIT)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id(id + "_panel")));
+        WebElement item = panel.findElements(By.cssSelector("li.ui-selectonemenu-item")).stream()
+                .filter(li -> li.getAttribute("data-label").startsWith(label)).findFirst()
+                .orElseThrow(() -> new AssertionError("no option " + label + " in " + id));
+        // the panel opens with an animation: click only once the item stands still
+        Rectangle[] last = {null};
+        new WebDriverWait(b, WAIT).pollingEvery(Duration.ofMillis(100)).until(d -> {
+            Rectangle now = item.getRect();
+            boolean still = now.equals(last[0]);
+            last[0] = now;
+            return still;
+        });
+        item.click();
+        new WebDriverWait(b, WAIT).until(ExpectedConditions.invisibilityOf(panel));
+    }
+
+    /** Waits until the page shows {@code text}; the page may be mid-navigation, so it rereads it whole. */
+    public void waitText(String text) {
+        new WebDriverWait(b, WAIT)
+                .ignoring(WebDriverException.class)
+                .until(d -> String.valueOf(((JavascriptExecutor) d)
+                        .executeScript("return document.body ? document.body.innerText : ''")).contains(text));
+    }
+
+    public void waitUrlEndsWith(String suffix) {
+        new WebDriverWait(b, WAIT).until(d -> d.getCurrentUrl().endsWith(suffix));
+    }
+
+    public void waitUrlContains(String part) {
+        new WebDriverWait(b, WAIT).until(ExpectedConditions.urlContains(part));
+    }
+
+    public void waitVisible(String id) {
+        new WebDriverWait(b, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+    }
+
+    /** The session cookies, to fetch what the page links to (PDFs, images) with plain HTTP. */
+    public String cookies() {
+        return b.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(Collectors.joining("; "));
+    }
+
+    /** 注册 then 登录 with a fresh ID number; lands on the profile page. */
+    public void registerAndLogIn(String id) {
+        open("register");
+        type("registerForm:idNumber", id);
+        type("registerForm:password", PASSWORD);
+        type("registerForm:confirmation", PASSWORD);
+        type("registerForm:captcha:captchaInput", CAPTCHA);
+        tick("registerForm:terms");
+        tick("registerForm:notice");
+        click("registerForm:submit");
+        waitUrlEndsWith("/login");
+        logIn(id, PASSWORD);
+        waitUrlEndsWith("/candidate/profile");
+    }
+
+    public void logIn(String id, String password) {
+        type("loginForm:idNumber", id);
+        type("loginForm:password", password);
+        type("loginForm:captcha:captchaInput", CAPTCHA);
+        click("loginForm:submit");
+    }
+
+    /** Fills every required profile field and uploads valid photo and scans, then 保存. */
+    public void completeProfile(String mobile) {
+        type("profileForm:name", "张三");
+        choose("profileForm:ethnicity", "汉族");
+        choose("profileForm:politicalStatus", "共青团员");
+        choose("profileForm:education", "大学本科");
+        type("profileForm:major", "计算机科学与技术");
+        type("profileForm:school", "浙江大学");
+        type("profileForm:employer", "杭州某科技有限公司");
+        type("profileForm:mobile", mobile);
+        type("profileForm:address", "浙江省杭州市西湖区文三路 100 号");
+        type("profileForm:postcode", "310000");
+        type("profileForm:graduation_input", "2018-07");
+        upload("profileForm:photoUpload_input", ProfileImages.photo(new Color(0x88, 0xaa, 0xcc)), "photo.jpg");
+        upload("profileForm:idCardUpload_input", ProfileImages.scan(new Color(0x33, 0x66, 0x99)), "idcard.jpg");
+        upload("profileForm:diplomaUpload_input", ProfileImages.scan(new Color(0x99, 0x33, 0x33)), "diploma.jpg");
+        ((JavascriptExecutor) b).executeScript("window.scrollTo(0, 0)");
+        click("profileForm:save");
+        waitText("信息修改成功");
+    }
+
+    private void upload(String inputId, byte[] bytes, String name) {
+        try {
+            Path dir = Files.createTempDirectory("kaowu-upload");
+            Path file = Files.write(dir.resolve(name), bytes);
+            int pendingBefore = countPending();
+            b.findElement(By.id(inputId)).sendKeys(file.toString());
+            new WebDriverWait(b, WAIT).ignoring(WebDriverException.class).until(d -> countPending() > pendingBefore);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private int countPending() {
+        return Integer.parseInt(String.valueOf(((JavascriptExecutor) b).executeScript(
+                "return (document.body.innerText.match(/待保存/g) || []).length")));
+    }
+}
