@@ -8,6 +8,8 @@ import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationP
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.kaowu.service.AuthenticatedCaller;
+import org.kaowu.service.Result;
+import org.omnifaces.util.Messages;
 import org.omnifaces.util.Faces;
 
 /**
@@ -23,7 +25,7 @@ public class Login {
     private SessionRegistry sessions;
 
     /** Returns true when the container accepted the login. */
-    public boolean logIn(AuthenticatedCaller caller) {
+    private boolean logIn(AuthenticatedCaller caller) {
         HttpServletRequest request = Faces.getRequest();
         HttpServletResponse response = Faces.getResponse();
         request.getSession(true);
@@ -35,6 +37,24 @@ public class Login {
         }
         sessions.loggedIn(caller.name(), request.getSession());
         return true;
+    }
+
+    /**
+     * Finishes a login a service has decided: shows its refusal, or logs the caller in and continues to
+     * {@code next} when it lies in the same area as {@code home} (candidate or admin pages), else to home.
+     */
+    public void finish(Result<AuthenticatedCaller> result, String next, String home) {
+        if (!result.isOk()) {
+            Messages.addGlobalError(result.messageKey(), result.arguments());
+            return;
+        }
+        if (!logIn(result.value().orElseThrow())) {
+            Messages.addGlobalError("login.failed");
+            return;
+        }
+        String area = home.substring(0, home.indexOf('/', 1) + 1);
+        String target = safeNext(next, home);
+        Faces.redirect(Faces.getRequestContextPath() + (target.startsWith(area) ? target : home));
     }
 
     /** Ends the login and the whole session. */

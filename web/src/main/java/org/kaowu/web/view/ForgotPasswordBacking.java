@@ -8,7 +8,6 @@ import org.kaowu.service.AccountService;
 import org.kaowu.service.Result;
 import org.kaowu.web.security.SessionRegistry;
 import org.kaowu.web.security.captcha.CaptchaInput;
-import org.kaowu.web.security.captcha.CaptchaStore;
 import org.omnifaces.cdi.ViewScoped;
 import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
@@ -32,8 +31,6 @@ public class ForgotPasswordBacking implements Serializable {
     @EJB
     private AccountService accounts;
     @Inject
-    private CaptchaStore captchas;
-    @Inject
     private CaptchaInput captchaInput;
     @Inject
     private SessionRegistry sessions;
@@ -48,8 +45,7 @@ public class ForgotPasswordBacking implements Serializable {
 
     /** 发送 */
     public void send() {
-        if (!captchas.verify(CAPTCHA_FORM, captchaInput.getValue())) {
-            Messages.addGlobalError("captcha.wrong");
+        if (!captchaInput.passed(CAPTCHA_FORM)) {
             return;
         }
         try {

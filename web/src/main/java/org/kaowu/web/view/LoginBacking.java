@@ -6,12 +6,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.kaowu.exception.BusinessException;
 import org.kaowu.service.AccountService;
-import org.kaowu.service.AuthenticatedCaller;
-import org.kaowu.service.Result;
 import org.kaowu.web.security.Login;
 import org.kaowu.web.security.captcha.CaptchaInput;
-import org.kaowu.web.security.captcha.CaptchaStore;
-import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
 
 /** {@code /login} — 用户登录 for candidates (manual section 2). */
@@ -26,8 +22,6 @@ public class LoginBacking {
     @EJB
     private AccountService accounts;
     @Inject
-    private CaptchaStore captchas;
-    @Inject
     private CaptchaInput captchaInput;
     @Inject
     private Login login;
@@ -37,27 +31,15 @@ public class LoginBacking {
     private String next;
 
     public void logIn() {
-        if (!captchas.verify(CAPTCHA_FORM, captchaInput.getValue())) {
-            Messages.addGlobalError("captcha.wrong");
+        if (!captchaInput.passed(CAPTCHA_FORM)) {
             return;
         }
-        Result<AuthenticatedCaller> result;
         try {
-            result = accounts.authenticate(idNumber, Requests.chars(password), Requests.clientAddress());
+            login.finish(accounts.authenticate(idNumber, Requests.chars(password), Requests.clientAddress()),
+                    next, CANDIDATE_HOME);
         } catch (BusinessException e) {
             Messages.addGlobalError(e.getMessageKey(), e.getArguments());
-            return;
         }
-        if (!result.isOk()) {
-            Messages.addGlobalError(result.messageKey(), result.arguments());
-            return;
-        }
-        if (!login.logIn(result.value().orElseThrow())) {
-            Messages.addGlobalError("login.failed");
-            return;
-        }
-        String target = Login.safeNext(next, CANDIDATE_HOME);
-        Faces.redirect(Faces.getRequestContextPath() + (target.startsWith("/candidate/") ? target : CANDIDATE_HOME));
     }
 
     public String getIdNumber() { return idNumber; }

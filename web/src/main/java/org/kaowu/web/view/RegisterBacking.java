@@ -7,7 +7,6 @@ import jakarta.inject.Named;
 import org.kaowu.exception.BusinessException;
 import org.kaowu.service.AccountService;
 import org.kaowu.web.security.captcha.CaptchaInput;
-import org.kaowu.web.security.captcha.CaptchaStore;
 import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
 
@@ -21,8 +20,6 @@ public class RegisterBacking {
     @EJB
     private AccountService accounts;
     @Inject
-    private CaptchaStore captchas;
-    @Inject
     private CaptchaInput captchaInput;
 
     private String idNumber;
@@ -32,8 +29,7 @@ public class RegisterBacking {
     private boolean noticeAccepted;
 
     public void register() {
-        if (!captchas.verify(CAPTCHA_FORM, captchaInput.getValue())) {
-            Messages.addGlobalError("captcha.wrong");
+        if (!captchaInput.passed(CAPTCHA_FORM)) {
             return;
         }
         if (!termsAccepted || !noticeAccepted) {

@@ -3,7 +3,9 @@ package org.kaowu.web.security.captcha;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.component.UIInput;
 import jakarta.faces.event.ComponentSystemEvent;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.omnifaces.util.Messages;
 
 /**
  * The code the visitor typed into {@code <kw:captcha>} in this request.
@@ -15,13 +17,11 @@ import jakarta.inject.Named;
  * }</pre>
  * and the action checks it before doing anything else:
  * <pre>{@code
- * @Inject private CaptchaStore captchas;
  * @Inject private CaptchaInput captchaInput;
  *
  * public void register() {
- *     if (!captchas.verify("register", captchaInput.getValue())) {
- *         Messages.addGlobalError("captcha.wrong");
- *         return;
+ *     if (!captchaInput.passed("register")) {
+ *         return; // the page already says captcha.wrong
  *     }
  *     ...
  * }
@@ -34,7 +34,22 @@ import jakarta.inject.Named;
 @RequestScoped
 public class CaptchaInput {
 
+    @Inject
+    private CaptchaStore store;
+
     private String value;
+
+    /**
+     * Checks the typed code against the form's challenge (single use); when it is wrong or expired, adds the
+     * page message {@code captcha.wrong} and returns false.
+     */
+    public boolean passed(String form) {
+        if (store.verify(form, value)) {
+            return true;
+        }
+        Messages.addGlobalError("captcha.wrong");
+        return false;
+    }
 
     public String getValue() {
         return value;
