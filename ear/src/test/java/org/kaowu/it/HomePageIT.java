@@ -53,6 +53,7 @@ class HomePageIT {
         Browser.screenshot(browser, "home-zh");
 
         browser.findElement(By.id("headerForm:language")).click();
+        new Journey(browser).waitText("Welcome to Exam Registration"); // the switch reloads the page
         assertEquals("Welcome to Exam Registration", browser.findElement(By.id("welcome")).getText());
         assertEquals("Log in", browser.findElement(By.id("navLogin")).getText());
         assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"));
@@ -62,6 +63,7 @@ class HomePageIT {
         browser.get(Browser.BASE_URL);
         assertEquals("Welcome to Exam Registration", browser.findElement(By.id("welcome")).getText());
         browser.findElement(By.id("headerForm:language")).click();
+        new Journey(browser).waitText("欢迎使用考试报名系统");
         assertEquals("欢迎使用考试报名系统", browser.findElement(By.id("welcome")).getText());
     }
 
