@@ -46,7 +46,7 @@ for _ in $(seq 1 120); do
         echo "考试报名系统 is running: $base_url"
         echo "  Admin portal:  ${base_url}admin/login"
         echo "  Health:        ${base_url}health"
-        echo "  Demo logins (staff, password as shown):"
+        echo "  Demo logins (staff at /admin/login, candidates at /login):"
         grep -ho '\[kaowu-demo\] login [A-Z_]*: .*' "$log" 2>/dev/null | sort -u | sed -e 's/\[kaowu-demo\] login /    /' -e 's/]]$//' || true
         echo "  Candidates register themselves at ${base_url}register"
         echo "  Stop with: payara-config/stop.sh"
