@@ -135,6 +135,66 @@ class AccountJourneyIT {
         Browser.screenshot(browser, "account-06-number-mismatch");
     }
 
+    /**
+     * 忘记密码 end to end: the SMS code is read where a demo operator reads it, in the admin message log,
+     * then the new password works and the old one no longer does.
+     */
+    @Test
+    void forgottenPasswordIsResetWithTheSmsCodeFromTheMessageLog() {
+        String id = TestData.idNumber();
+        String mobile = TestData.mobile();
+        journey.registerAndLogIn(id);
+        journey.completeProfile(mobile);
+        browser.findElement(By.id("headerForm:logout")).click();
+        journey.waitVisible("navLogin");
+
+        journey.open("forgot-password");
+        journey.type("resetForm:idNumber", id);
+        journey.type("resetForm:mobile", mobile);
+        journey.type("resetForm:captcha:captchaInput", CAPTCHA);
+        journey.click("resetForm:send");
+        journey.waitText("验证码已发送");
+        Browser.screenshot(browser, "account-08-code-sent");
+
+        String code;
+        WebDriver admin = Browser.open(1280, 1000);
+        try {
+            Journey staff = new Journey(admin);
+            staff.open("admin/login");
+            staff.type("loginForm:username", "admin");
+            staff.type("loginForm:password", "Demo@2026");
+            staff.type("loginForm:captcha:captchaInput", CAPTCHA);
+            staff.click("loginForm:submit");
+            staff.waitUrlEndsWith("/admin/");
+            staff.open("admin/messages");
+            staff.type("messagesForm:recipient", mobile);
+            staff.click("messagesForm:search");
+            staff.waitText("找回考试报名系统的登录密码");
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("验证码 (\\d{6})")
+                    .matcher(admin.findElement(By.tagName("body")).getText());
+            assertTrue(m.find(), "the SMS with the code is in the log");
+            code = m.group(1);
+            Browser.screenshot(admin, "account-09-code-in-message-log");
+        } finally {
+            admin.quit();
+        }
+
+        journey.type("resetForm:code", code);
+        journey.click("resetForm:next");
+        journey.waitVisible("resetForm:password");
+        journey.type("resetForm:password", "Renewed2026");
+        journey.type("resetForm:confirmation", "Renewed2026");
+        journey.click("resetForm:reset");
+        journey.waitUrlEndsWith("/login");
+        journey.waitText("密码已重置");
+        Browser.screenshot(browser, "account-10-password-reset");
+
+        journey.logIn(id, PASSWORD);
+        journey.waitText("账号或密码错误");
+        journey.logIn(id, "Renewed2026");
+        journey.waitUrlEndsWith("/candidate/profile");
+    }
+
     @Test
     void staffLogInSeeTheMessageLogAndCandidatesCannot() {
         browser.get(Browser.BASE_URL + "admin/messages");
