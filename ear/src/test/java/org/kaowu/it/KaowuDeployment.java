@@ -18,6 +18,23 @@ public final class KaowuDeployment {
     private KaowuDeployment() {
     }
 
+    /**
+     * The EAR plus test classes plus the jars that hold {@code libraries} (e.g. GreenMail), for tests that
+     * need a library inside the server. The jars come from the test class path, as Maven resolved them.
+     */
+    public static EnterpriseArchive earWithLibraries(Class<?>[] libraries, Class<?>... testClasses) {
+        EnterpriseArchive ear = ear(testClasses);
+        WebArchive web = ear.getAsType(WebArchive.class, WEB_MODULE);
+        for (Class<?> library : libraries) {
+            try {
+                web.addAsLibrary(new File(library.getProtectionDomain().getCodeSource().getLocation().toURI()));
+            } catch (java.net.URISyntaxException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return ear;
+    }
+
     public static EnterpriseArchive ear(Class<?>... testClasses) {
         File file = new File(System.getProperty("kaowu.ear", "target/kaowu.ear"));
         if (!file.isFile()) {
