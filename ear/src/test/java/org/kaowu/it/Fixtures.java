@@ -5,10 +5,12 @@ import org.kaowu.domain.exam.BatchSchedule;
 import org.kaowu.domain.exam.ExamBatch;
 import org.kaowu.domain.exam.ExamSite;
 import org.kaowu.domain.exam.Position;
+import org.kaowu.domain.exam.BatchSite;
 import org.kaowu.service.AccountService;
 import org.kaowu.service.ExamService;
 import org.kaowu.service.ProfileData;
 import org.kaowu.service.ProfileService;
+import org.kaowu.service.RegistrationService;
 
 import javax.imageio.ImageIO;
 import java.awt.Color;
@@ -20,7 +22,16 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 
 /**
  * Test data built through the services, so it obeys the same rules as real data: candidates with a
@@ -42,6 +53,56 @@ public final class Fixtures {
                 ImageKind.ID_CARD_SCAN, jpeg(1200, 800, Color.LIGHT_GRAY),
                 ImageKind.DIPLOMA_SCAN, jpeg(1200, 800, Color.WHITE)));
         return id;
+    }
+
+    /**
+     * {@code count} candidates with complete profiles, each with a 未提交 registration for the site: the
+     * starting line of a seat race. Built on 4 threads (password hashing dominates).
+     */
+    public static List<Map.Entry<String, Long>> drafts(int count, AccountService accounts, ProfileService profiles,
+                                                       RegistrationService registrations, ExamBatch batch,
+                                                       BatchSite site) throws Exception {
+        Set<Long> positions = batch.getPositions().stream().map(Position::getId).collect(Collectors.toSet());
+        ExecutorService setup = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Map.Entry<String, Long>>> prepared = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                prepared.add(setup.submit(() -> {
+                    String id = completeCandidate(accounts, profiles);
+                    return Map.entry(id, registrations.choose(id, batch.getId(), site.getSite().getId(), positions).getId());
+                }));
+            }
+            List<Map.Entry<String, Long>> drafts = new ArrayList<>();
+            for (Future<Map.Entry<String, Long>> f : prepared) {
+                drafts.add(f.get());
+            }
+            return drafts;
+        } finally {
+            setup.shutdown();
+        }
+    }
+
+    /** Runs all tasks at once behind a start gate; returns the wall time in ms until the last one answered. */
+    public static double race(List<Callable<Void>> tasks) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
+        try {
+            CountDownLatch gate = new CountDownLatch(1);
+            List<Future<Void>> runs = new ArrayList<>();
+            for (Callable<Void> task : tasks) {
+                runs.add(pool.submit(() -> {
+                    gate.await();
+                    return task.call();
+                }));
+            }
+            long start = System.nanoTime();
+            gate.countDown();
+            for (Future<Void> run : runs) {
+                run.get();
+            }
+            return (System.nanoTime() - start) / 1e6;
+        } finally {
+            pool.shutdown();
+        }
     }
 
     public static ProfileData profile(String mobile) {

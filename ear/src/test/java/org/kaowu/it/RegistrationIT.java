@@ -19,15 +19,10 @@ import org.kaowu.service.NotificationService;
 import org.kaowu.service.ProfileService;
 import org.kaowu.service.RegistrationService;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -205,44 +200,20 @@ class RegistrationIT {
         int seats = 20;
         ExamBatch batch = Fixtures.openBatch(exams, seats);
         BatchSite site = exams.sitesOf(batch.getId()).get(0);
-        Set<Long> positions = positionIds(batch);
 
-        ExecutorService setup = Executors.newFixedThreadPool(4);
-        List<Future<Map.Entry<String, Long>>> prepared = new ArrayList<>();
-        for (int i = 0; i < candidates; i++) {
-            prepared.add(setup.submit(() -> {
-                String id = Fixtures.completeCandidate(accounts, profiles);
-                return Map.entry(id, registrations.choose(id, batch.getId(), site.getSite().getId(), positions).getId());
-            }));
-        }
-        List<Map.Entry<String, Long>> drafts = new ArrayList<>();
-        for (Future<Map.Entry<String, Long>> f : prepared) {
-            drafts.add(f.get());
-        }
-        setup.shutdown();
+        List<Map.Entry<String, Long>> drafts = Fixtures.drafts(candidates, accounts, profiles, registrations, batch, site);
 
-        ExecutorService racers = Executors.newFixedThreadPool(candidates);
-        CountDownLatch gate = new CountDownLatch(1);
         Map<String, Integer> outcomes = new ConcurrentHashMap<>();
-        List<Future<?>> runs = new ArrayList<>();
-        for (Map.Entry<String, Long> draft : drafts) {
-            runs.add(racers.submit(() -> {
-                gate.await();
-                String outcome;
-                try {
-                    outcome = registrations.submit(draft.getKey(), draft.getValue()).getStatus().name();
-                } catch (BusinessException e) {
-                    outcome = e.getMessageKey();
-                }
-                outcomes.merge(outcome, 1, Integer::sum);
-                return null;
-            }));
-        }
-        gate.countDown();
-        for (Future<?> run : runs) {
-            run.get();
-        }
-        racers.shutdown();
+        Fixtures.race(drafts.stream().<java.util.concurrent.Callable<Void>>map(d -> () -> {
+            String outcome;
+            try {
+                outcome = registrations.submit(d.getKey(), d.getValue()).getStatus().name();
+            } catch (BusinessException e) {
+                outcome = e.getMessageKey();
+            }
+            outcomes.merge(outcome, 1, Integer::sum);
+            return null;
+        }).toList());
 
         assertEquals(Map.of("SUBMITTED", seats, "registration.full", candidates - seats), outcomes);
         assertEquals(0, registrations.seatsLeft(site.getId()));

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.kaowu.domain.exam.BatchSite;
 import org.kaowu.domain.exam.ExamBatch;
-import org.kaowu.domain.exam.Position;
 import org.kaowu.exception.BusinessException;
 import org.kaowu.it.Fixtures;
 import org.kaowu.it.KaowuDeployment;
@@ -21,17 +20,10 @@ import org.kaowu.service.RegistrationService;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -66,24 +58,10 @@ class SeatRaceBenchmark {
     void submissionsForTheLastSeatsAgainstPlainUpdates() throws Exception {
         ExamBatch batch = Fixtures.openBatch(exams, SEATS);
         BatchSite site = exams.sitesOf(batch.getId()).get(0);
-        Set<Long> positions = batch.getPositions().stream().map(Position::getId).collect(Collectors.toSet());
-
-        ExecutorService setup = Executors.newFixedThreadPool(4);
-        List<Future<Map.Entry<String, Long>>> prepared = new ArrayList<>();
-        for (int i = 0; i < SUBMISSIONS; i++) {
-            prepared.add(setup.submit(() -> {
-                String id = Fixtures.completeCandidate(accounts, profiles);
-                return Map.entry(id, registrations.choose(id, batch.getId(), site.getSite().getId(), positions).getId());
-            }));
-        }
-        List<Map.Entry<String, Long>> drafts = new ArrayList<>();
-        for (Future<Map.Entry<String, Long>> f : prepared) {
-            drafts.add(f.get());
-        }
-        setup.shutdown();
+        List<Map.Entry<String, Long>> drafts = Fixtures.drafts(SUBMISSIONS, accounts, profiles, registrations, batch, site);
 
         Map<String, Integer> outcomes = new ConcurrentHashMap<>();
-        double submitMillis = race(drafts.stream().<Callable<Void>>map(d -> () -> {
+        double submitMillis = Fixtures.race(drafts.stream().<Callable<Void>>map(d -> () -> {
             String outcome;
             try {
                 outcome = registrations.submit(d.getKey(), d.getValue()).getStatus().name();
@@ -96,7 +74,7 @@ class SeatRaceBenchmark {
         assertEquals(Map.of("SUBMITTED", SEATS, "registration.full", SUBMISSIONS - SEATS), outcomes);
 
         // baseline: the same number of single-row updates of the same row, each its own transaction
-        double updateMillis = race(java.util.stream.IntStream.range(0, SUBMISSIONS).<Callable<Void>>mapToObj(i -> () -> {
+        double updateMillis = Fixtures.race(java.util.stream.IntStream.range(0, SUBMISSIONS).<Callable<Void>>mapToObj(i -> () -> {
             try (Connection c = dataSource.getConnection();
                  PreparedStatement s = c.prepareStatement("UPDATE batch_site SET version = version WHERE id = ?")) {
                 s.setLong(1, site.getId());
@@ -110,26 +88,5 @@ class SeatRaceBenchmark {
         System.out.printf("[benchmark] %d plain single-row UPDATEs of the same row: %.0f ms (%.0f/s)%n",
                 SUBMISSIONS, updateMillis, SUBMISSIONS / updateMillis * 1000);
         System.out.printf("[benchmark] ratio submissions / plain updates = %.2f%n%n", updateMillis / submitMillis);
-    }
-
-    /** Runs all tasks at once behind a start gate; returns the wall time until the last one answered. */
-    private static double race(List<Callable<Void>> tasks) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
-        CountDownLatch gate = new CountDownLatch(1);
-        List<Future<Void>> runs = new ArrayList<>();
-        for (Callable<Void> task : tasks) {
-            runs.add(pool.submit(() -> {
-                gate.await();
-                return task.call();
-            }));
-        }
-        long start = System.nanoTime();
-        gate.countDown();
-        for (Future<Void> run : runs) {
-            run.get();
-        }
-        double millis = (System.nanoTime() - start) / 1e6;
-        pool.shutdown();
-        return millis;
     }
 }
