@@ -260,20 +260,7 @@ class ProfileJourneyIT {
 
     /** A p:selectOneMenu: open it and click the option, as a person does. */
     private void choose(String id, String label) {
-        browser.findElement(By.id(id)).click();
-        WebElement panel = new WebDriverWait(browser, WAIT)
-                .until(ExpectedConditions.visibilityOfElementLocated(By.id(id + "_panel")));
-        WebElement item = panel.findElement(By.cssSelector("li[data-label='" + label + "']"));
-        // the panel opens with an animation: click only once the item stands still
-        Rectangle[] last = {null};
-        new WebDriverWait(browser, WAIT).pollingEvery(Duration.ofMillis(100)).until(d -> {
-            Rectangle now = item.getRect();
-            boolean still = now.equals(last[0]);
-            last[0] = now;
-            return still;
-        });
-        item.click();
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.invisibilityOf(panel));
+        new Journey(browser).choose(id, label);
         assertEquals(label, text(browser, id + "_label"));
     }
 
