@@ -40,7 +40,7 @@ fi
 echo "[4/4] Waiting for the application to answer..."
 for _ in $(seq 1 120); do
     if curl -fsS -o /dev/null "$base_url" 2>/dev/null \
-            && curl -fsS "${base_url}health" 2>/dev/null | grep -q '"status":"UP"'; then
+            && [[ "$(curl -fsS "${base_url}health" 2>/dev/null)" == *'"status":"UP"'* ]]; then
         log="$here/target/payara6/glassfish/domains/$domain/logs/server.log"
         echo
         echo "考试报名系统 is running: $base_url"
