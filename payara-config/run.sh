@@ -35,7 +35,12 @@ echo "[3/4] Starting the server and deploying..."
 if ! "$asadmin" list-domains 2>/dev/null | grep -q "^$domain running"; then
     "$asadmin" start-domain "$domain" >/dev/null 2>&1
 fi
-"$asadmin" --port "$admin_port" deploy --force=true --name kaowu "$root/ear/target/kaowu.ear" >/dev/null
+# undeploy, then deploy: "deploy --force" over the copy a restarted server has just loaded fails here
+# ("Cannot create scratch directory"); a plain undeploy removes the generated files first
+if "$asadmin" --port "$admin_port" list-applications 2>/dev/null | grep -q "^kaowu "; then
+    "$asadmin" --port "$admin_port" undeploy kaowu >/dev/null
+fi
+"$asadmin" --port "$admin_port" deploy --name kaowu "$root/ear/target/kaowu.ear" >/dev/null
 
 echo "[4/4] Waiting for the application to answer..."
 for _ in $(seq 1 120); do
