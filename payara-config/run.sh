@@ -18,6 +18,10 @@ cd "$root"
 echo "[1/4] Building (./mvnw package, tests skipped; the first build downloads Payara into ~/.m2)..."
 ./mvnw -q -B -DskipTests -DskipITs package
 
+if [ ! -f /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ]; then
+    echo "Note: fonts-wqy-zenhei is not installed; PDFs (registration form) need it: apt-get install -y fonts-wqy-zenhei" >&2
+fi
+
 echo "[2/4] Provisioning Payara domain '$domain' (H2, demo data)..."
 portbase_args=()
 if [ -n "${KAOWU_PORTBASE:-}" ]; then portbase_args=(--portbase "$KAOWU_PORTBASE"); fi
