@@ -37,6 +37,11 @@ public class RegistrationFormServlet extends HttpServlet {
         } catch (BusinessException e) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
+        } catch (jakarta.ejb.EJBException e) {
+            // e.g. the CJK font is missing on this server: the friendly error page, not a 500 with a trace
+            getServletContext().log("registration form " + id + " could not be rendered", e);
+            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            return;
         }
         response.setContentType("application/pdf");
         response.setHeader("Content-Disposition", "inline; filename=\"registration-" + id + ".pdf\"");
