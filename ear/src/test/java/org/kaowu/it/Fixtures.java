@@ -82,6 +82,24 @@ public final class Fixtures {
         }
     }
 
+    /**
+     * Submits every draft at the same moment; counts each outcome (the status reached, or the refusal's
+     * bundle key) into {@code outcomes}. Returns the wall time in ms until the last one answered.
+     */
+    public static double submitAll(RegistrationService registrations, List<Map.Entry<String, Long>> drafts,
+                                   Map<String, Integer> outcomes) throws Exception {
+        return race(drafts.stream().<Callable<Void>>map(d -> () -> {
+            String outcome;
+            try {
+                outcome = registrations.submit(d.getKey(), d.getValue()).getStatus().name();
+            } catch (org.kaowu.exception.BusinessException e) {
+                outcome = e.getMessageKey();
+            }
+            outcomes.merge(outcome, 1, Integer::sum);
+            return null;
+        }).toList());
+    }
+
     /** Runs all tasks at once behind a start gate; returns the wall time in ms until the last one answered. */
     public static double race(List<Callable<Void>> tasks) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(tasks.size());

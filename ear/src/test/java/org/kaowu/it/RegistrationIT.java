@@ -204,16 +204,7 @@ class RegistrationIT {
         List<Map.Entry<String, Long>> drafts = Fixtures.drafts(candidates, accounts, profiles, registrations, batch, site);
 
         Map<String, Integer> outcomes = new ConcurrentHashMap<>();
-        Fixtures.race(drafts.stream().<java.util.concurrent.Callable<Void>>map(d -> () -> {
-            String outcome;
-            try {
-                outcome = registrations.submit(d.getKey(), d.getValue()).getStatus().name();
-            } catch (BusinessException e) {
-                outcome = e.getMessageKey();
-            }
-            outcomes.merge(outcome, 1, Integer::sum);
-            return null;
-        }).toList());
+        Fixtures.submitAll(registrations, drafts, outcomes);
 
         assertEquals(Map.of("SUBMITTED", seats, "registration.full", candidates - seats), outcomes);
         assertEquals(0, registrations.seatsLeft(site.getId()));

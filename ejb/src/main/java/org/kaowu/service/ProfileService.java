@@ -52,8 +52,8 @@ public class ProfileService {
     public void save(@NotNull String idNumber, @NotNull @Valid ProfileData data, @NotNull Map<ImageKind, byte[]> newImages) {
         Map<ImageKind, UploadedImage> checked = new EnumMap<>(ImageKind.class);
         newImages.forEach((kind, bytes) -> checked.put(kind, inspector.check(kind, bytes)));
-        save(idNumber, data);
         Candidate candidate = candidate(idNumber);
+        saveText(candidate, data);
         LocalDateTime now = LocalDateTime.now(clock);
         checked.forEach((kind, image) -> images.find(candidate, kind).ifPresentOrElse(
                 existing -> existing.replaceWith(image, now),
@@ -77,10 +77,13 @@ public class ProfileService {
 
     /** Stores the profile's text fields only. */
     public void save(@NotNull String idNumber, @NotNull @Valid ProfileData data) {
+        saveText(candidate(idNumber), data);
+    }
+
+    private void saveText(Candidate c, ProfileData data) {
         if (data.graduationDate() != null && data.graduationDate().isAfter(LocalDate.now(clock).plusYears(1))) {
             throw new BusinessException("profile.graduationDateFuture");
         }
-        Candidate c = candidate(idNumber);
         c.setName(clean(data.name()));
         c.setEthnicity(clean(data.ethnicity()));
         c.setPoliticalStatus(clean(data.politicalStatus()));

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.kaowu.domain.exam.BatchSite;
 import org.kaowu.domain.exam.ExamBatch;
-import org.kaowu.exception.BusinessException;
 import org.kaowu.it.Fixtures;
 import org.kaowu.it.KaowuDeployment;
 import org.kaowu.service.AccountService;
@@ -61,16 +60,7 @@ class SeatRaceBenchmark {
         List<Map.Entry<String, Long>> drafts = Fixtures.drafts(SUBMISSIONS, accounts, profiles, registrations, batch, site);
 
         Map<String, Integer> outcomes = new ConcurrentHashMap<>();
-        double submitMillis = Fixtures.race(drafts.stream().<Callable<Void>>map(d -> () -> {
-            String outcome;
-            try {
-                outcome = registrations.submit(d.getKey(), d.getValue()).getStatus().name();
-            } catch (BusinessException e) {
-                outcome = e.getMessageKey();
-            }
-            outcomes.merge(outcome, 1, Integer::sum);
-            return null;
-        }).toList());
+        double submitMillis = Fixtures.submitAll(registrations, drafts, outcomes);
         assertEquals(Map.of("SUBMITTED", SEATS, "registration.full", SUBMISSIONS - SEATS), outcomes);
 
         // baseline: the same number of single-row updates of the same row, each its own transaction
