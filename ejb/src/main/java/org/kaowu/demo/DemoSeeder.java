@@ -10,15 +10,21 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.kaowu.domain.account.StaffRole;
+import org.kaowu.domain.candidate.IdNumber;
+import org.kaowu.domain.registration.Registration;
+import org.kaowu.domain.registration.RegistrationStatus;
 import org.kaowu.domain.exam.BatchSchedule;
 import org.kaowu.domain.exam.ExamBatch;
 import org.kaowu.domain.exam.ExamSite;
 import org.kaowu.domain.exam.Position;
 import org.kaowu.domain.candidate.image.ImageKind;
 import org.kaowu.service.AccountService;
+import org.kaowu.service.BatchForm;
 import org.kaowu.service.ExamService;
 import org.kaowu.service.ProfileData;
 import org.kaowu.service.ProfileService;
+import org.kaowu.service.RegistrationService;
+import org.kaowu.service.ReviewService;
 import org.kaowu.service.StaffService;
 
 import java.math.BigDecimal;
@@ -26,7 +32,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /**
@@ -62,6 +70,10 @@ public class DemoSeeder {
     private AccountService accounts;
     @EJB
     private ProfileService profiles;
+    @EJB
+    private RegistrationService registrations;
+    @EJB
+    private ReviewService reviews;
 
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -74,24 +86,99 @@ public class DemoSeeder {
         Position clerk = position("A01", "综合管理类（一级）", "120.00", "60");
         Position accountant = position("B02", "财务会计类（二级）", "150.00", "60");
 
-        LocalDate today = LocalDate.now(clock);
-        // open now: registration ran from a week ago and closes in three weeks
-        batch("2026A", "2026 年下半年专业技术资格考试", new BatchSchedule(
-                at(today.minusDays(7), 9), at(today.plusDays(21), 17), at(today.plusDays(28), 17),
-                at(today.plusDays(30), 17), at(today.plusDays(45), 9), at(today.plusDays(45), 17)),
-                new ExamSite[] {hangzhou, ningbo}, new int[] {200, 100}, clerk, accountant);
-        // exam in 3 days: the ticket window is open
-        batch("2026T", "2026 年第四季度职业资格考试", new BatchSchedule(
-                at(today.minusDays(40), 9), at(today.minusDays(20), 17), at(today.minusDays(15), 17),
-                at(today.minusDays(12), 17), at(today.plusDays(3), 9), at(today.plusDays(3), 17)),
-                new ExamSite[] {hangzhou}, new int[] {100}, clerk);
-
-        candidate(DEMO_CANDIDATE, "张晓明", "13800138000");
-
         staffAccount(PROVINCE_ADMIN, "省中心管理员", StaffRole.PROVINCE_ADMIN, null);
         staffAccount("hz01", "杭州考点管理员", StaffRole.SITE_ADMIN, hangzhou.getId());
         staffAccount("operator", "操作员", StaffRole.OPERATOR, null);
+
+        LocalDate today = LocalDate.now(clock);
+        // open now: registration ran from a week ago and closes in three weeks
+        boolean newOpenBatch = batch("2026A", "2026 年下半年专业技术资格考试", new BatchSchedule(
+                at(today.minusDays(7), 9), at(today.plusDays(21), 17), at(today.plusDays(28), 17),
+                at(today.plusDays(30), 17), at(today.plusDays(45), 9), at(today.plusDays(45), 17)),
+                new ExamSite[] {hangzhou, ningbo}, new int[] {200, 100}, clerk, accountant);
+        // exam in 3 days: the ticket window is open. Registration is over, so it is first created open (the
+        // demo registrations go through the real rules) and then given its real, past dates.
+        LocalDateTime now = LocalDateTime.now(clock);
+        BatchSchedule ticketSchedule = new BatchSchedule(
+                at(today.minusDays(40), 9), at(today.minusDays(20), 17), at(today.minusDays(15), 17),
+                at(today.minusDays(12), 17), at(today.plusDays(3), 9), at(today.plusDays(3), 17));
+        boolean newTicketBatch = batch("2026T", "2026 年第四季度职业资格考试", new BatchSchedule(
+                at(today.minusDays(40), 9), now.plusHours(1), now.plusHours(1), now.plusHours(1),
+                at(today.plusDays(3), 9), at(today.plusDays(3), 17), now.plusHours(1), at(today.plusDays(3), 17),
+                null, null), new ExamSite[] {hangzhou}, new int[] {100}, clerk);
+
+        candidate(DEMO_CANDIDATE, "张晓明", "13800138000");
+        if (newTicketBatch) {
+            ExamBatch ticketBatch = exams.findBatchByCode("2026T").orElseThrow();
+            seedRegistrations(ticketBatch, hangzhou, clerk, List.of(
+                    new Demo(DEMO_CANDIDATE, null, null, RegistrationStatus.APPROVED),
+                    new Demo(demoId(1990, 3, 1), "李文静", "13800138001", RegistrationStatus.APPROVED),
+                    new Demo(demoId(1992, 7, 2), "王建国", "13800138002", RegistrationStatus.APPROVED)));
+            BatchForm form = BatchForm.of(exams.batch(ticketBatch.getId()));
+            form.setRegistrationEnd(ticketSchedule.getRegistrationEnd());
+            form.setReviewEnd(ticketSchedule.getReviewEnd());
+            form.setPaymentEnd(ticketSchedule.getPaymentEnd());
+            form.setTicketPrintStart(ticketSchedule.getTicketPrintStart());
+            form.setExamSessions("上午 09:00–11:30 综合知识\n下午 14:00–16:30 专业实务");
+            exams.saveBatch(PROVINCE_ADMIN, form);
+        }
+        if (newOpenBatch) {
+            // the review screen's work: one registration in every status, at both sites
+            ExamBatch openBatch = exams.findBatchByCode("2026A").orElseThrow();
+            seedRegistrations(openBatch, hangzhou, clerk, List.of(
+                    new Demo(demoId(1995, 1, 3), "赵敏", "13800138003", RegistrationStatus.SUBMITTED),
+                    new Demo(demoId(1996, 2, 4), "钱进", "13800138004", RegistrationStatus.SUBMITTED),
+                    new Demo(demoId(1993, 3, 5), "孙丽", "13800138005", RegistrationStatus.REVIEWED),
+                    new Demo(demoId(1991, 4, 6), "李强", "13800138006", RegistrationStatus.APPROVED),
+                    new Demo(demoId(1994, 5, 7), "周杰", "13800138007", RegistrationStatus.REJECTED),
+                    new Demo(demoId(1997, 6, 8), "吴芳", "13800138008", RegistrationStatus.WITHDRAWN),
+                    new Demo(demoId(1998, 7, 9), "郑伟", "13800138009", RegistrationStatus.DRAFT)));
+            seedRegistrations(openBatch, ningbo, accountant, List.of(
+                    new Demo(demoId(1992, 8, 10), "王芳", "13800138010", RegistrationStatus.SUBMITTED),
+                    new Demo(demoId(1990, 9, 11), "陈刚", "13800138011", RegistrationStatus.REVIEWED)));
+        }
         LOG.info("[kaowu-demo] demo data ready");
+    }
+
+    /** A demo registration: who (a new candidate unless name is null) and where it should end up. */
+    private record Demo(String idNumber, String name, String mobile, RegistrationStatus status) {
+    }
+
+    /** Takes each registration through the real steps (choose, submit, review, pay) up to its status. */
+    private void seedRegistrations(ExamBatch batch, ExamSite site, Position position, List<Demo> demos) {
+        for (Demo d : demos) {
+            if (d.name() != null) {
+                candidate(d.idNumber(), d.name(), d.mobile());
+            }
+            Registration r = registrations.choose(d.idNumber(), batch.getId(), site.getId(), Set.of(position.getId()));
+            if (d.status() == RegistrationStatus.DRAFT) {
+                continue;
+            }
+            Long id = registrations.submit(d.idNumber(), r.getId()).getId();
+            switch (d.status()) {
+                case WITHDRAWN -> registrations.withdraw(d.idNumber(), id);
+                case REJECTED -> reviews.reject(PROVINCE_ADMIN, id, version(d, id), "照片不符合要求，请上传近期免冠证件照。");
+                case REVIEWED, APPROVED -> {
+                    reviews.pass(PROVINCE_ADMIN, id, version(d, id));
+                    if (d.status() == RegistrationStatus.APPROVED) {
+                        Registration reviewed = registrations.mine(d.idNumber(), id);
+                        reviews.recordPayment(PROVINCE_ADMIN, id, reviewed.getVersion(), reviewed.fee(),
+                                "DEMO-" + reviewed.getRegistrationNo());
+                    }
+                }
+                default -> { }
+            }
+        }
+    }
+
+    private int version(Demo d, Long id) {
+        return registrations.mine(d.idNumber(), id).getVersion();
+    }
+
+    /** A valid ID number of a demo candidate born in Hangzhou (区划 330106) on the given day. */
+    static String demoId(int year, int month, int sequence) {
+        String body = "330106" + String.format("%04d%02d15%03d", year, month, sequence);
+        return body + IdNumber.checkDigit(body);
     }
 
     /** A candidate with a complete profile (text, photo, scans), ready for 点击报名. */
@@ -117,10 +204,11 @@ public class DemoSeeder {
                 new Position(code, name, new BigDecimal(fee), new BigDecimal(passLine))));
     }
 
-    private void batch(String code, String name, BatchSchedule schedule, ExamSite[] sites, int[] seats,
-                       Position... positions) {
+    /** Creates and opens the batch unless it exists; says whether it was created now. */
+    private boolean batch(String code, String name, BatchSchedule schedule, ExamSite[] sites, int[] seats,
+                          Position... positions) {
         if (exams.findBatchByCode(code).isPresent()) {
-            return;
+            return false;
         }
         ExamBatch batch = exams.createBatch(new ExamBatch(code, name, schedule));
         for (int i = 0; i < sites.length; i++) {
@@ -130,6 +218,7 @@ public class DemoSeeder {
             exams.addPosition(batch.getId(), position.getId());
         }
         exams.open(batch.getId());
+        return true;
     }
 
     private void staffAccount(String username, String displayName, StaffRole role, Long siteId) {

@@ -8,7 +8,6 @@ import jakarta.validation.constraints.NotNull;
 import org.kaowu.domain.candidate.Candidate;
 import org.kaowu.domain.candidate.CandidateImageRepository;
 import org.kaowu.domain.candidate.CandidateRepository;
-import org.kaowu.domain.candidate.Gender;
 import org.kaowu.domain.candidate.image.ImageKind;
 import org.kaowu.domain.exam.BatchSite;
 import org.kaowu.domain.exam.BatchStatus;
@@ -20,16 +19,12 @@ import org.kaowu.domain.registration.RegistrationRepository;
 import org.kaowu.domain.registration.RegistrationStatus;
 import org.kaowu.exception.BusinessException;
 import org.kaowu.exception.NotFoundException;
-import org.kaowu.pdf.RegistrationFormPdf;
 
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Comparator;
-import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.List;
 import java.util.Set;
 
@@ -51,15 +46,10 @@ public class RegistrationService {
     @Inject
     private CandidateImageRepository images;
     @Inject
-    private RegistrationFormPdf formPdf;
+    private RegistrationForms forms;
     @Inject
     private Clock clock;
 
-    private static final Map<RegistrationStatus, String> STATUS_LABELS = Map.of(
-            RegistrationStatus.DRAFT, "未提交", RegistrationStatus.SUBMITTED, "待审核",
-            RegistrationStatus.REJECTED, "审核未通过", RegistrationStatus.REVIEWED, "审核通过，待缴费",
-            RegistrationStatus.APPROVED, "审核通过", RegistrationStatus.WITHDRAWN, "已撤回");
-    private static final DateTimeFormatter PRINTED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     @EJB
     private ProfileService profiles;
     @EJB
@@ -200,36 +190,7 @@ public class RegistrationService {
      * the reviewers see.
      */
     public byte[] formPdf(@NotNull String idNumber, @NotNull Long registrationId) {
-        Candidate candidate = candidate(idNumber);
-        Registration r = owned(registrationId, candidate);
-        boolean live = r.getStatus().isEditable();
-        Map<String, String> personal = new LinkedHashMap<>();
-        personal.put("姓名", live ? candidate.getName() : r.getSnapName());
-        Gender gender = live ? candidate.getGender() : r.getSnapGender();
-        personal.put("性别", gender == null ? "" : gender == Gender.MALE ? "男" : "女");
-        personal.put("身份证号", candidate.getIdNumber());
-        personal.put("出生日期", format(live ? candidate.getBirthDate() : r.getSnapBirthDate()));
-        personal.put("民族", live ? candidate.getEthnicity() : r.getSnapEthnicity());
-        personal.put("政治面貌", live ? candidate.getPoliticalStatus() : r.getSnapPoliticalStatus());
-        personal.put("最高学历", live ? candidate.getEducation() : r.getSnapEducation());
-        personal.put("所学专业", live ? candidate.getMajor() : r.getSnapMajor());
-        personal.put("毕业院校", live ? candidate.getSchool() : r.getSnapSchool());
-        java.time.LocalDate graduated = live ? candidate.getGraduationDate() : r.getSnapGraduationDate();
-        personal.put("毕业时间", graduated == null ? "" : graduated.toString().substring(0, 7));
-        personal.put("工作单位", live ? candidate.getEmployer() : r.getSnapEmployer());
-        personal.put("手机号码", live ? candidate.getMobile() : r.getSnapMobile());
-        personal.put("电子邮箱", live ? candidate.getEmail() : r.getSnapEmail());
-        personal.put("邮政编码", live ? candidate.getPostcode() : r.getSnapPostcode());
-        Map<String, String> wide = new LinkedHashMap<>();
-        wide.put("通讯地址", live ? candidate.getAddress() : r.getSnapAddress());
-        wide.put("报考点", r.getBatchSite().getSite().getName() + "（" + r.getBatchSite().getSite().getAddress() + "）");
-        wide.put("报考岗位", String.join("、", r.getPositions().stream().map(p -> p.getCode() + " " + p.getName()).toList()));
-        byte[] photo = live ? images.find(candidate, ImageKind.PHOTO).map(i -> i.toUploadedImage().bytes()).orElse(null)
-                : r.getSnapPhoto();
-        return formPdf.render(new RegistrationFormPdf.Form("报名表", r.getBatch().getName(), r.getRegistrationNo(),
-                STATUS_LABELS.get(r.getStatus()), personal, photo, wide,
-                "请在审核期内携带本表及身份证原件到报考点进行现场审核和缴费。打印时间："
-                        + PRINTED.format(now())));
+        return forms.render(owned(registrationId, candidate(idNumber)));
     }
 
     public int seatsLeft(@NotNull Long batchSiteId) {
@@ -252,10 +213,6 @@ public class RegistrationService {
         if (!now.isBefore(batch.getSchedule().getRegistrationEnd())) {
             throw new BusinessException("registration.closed", batch.getSchedule().getRegistrationEnd().toString().replace('T', ' '));
         }
-    }
-
-    private static String format(java.time.LocalDate date) {
-        return date == null ? "" : date.toString();
     }
 
     private Candidate candidate(String idNumber) {

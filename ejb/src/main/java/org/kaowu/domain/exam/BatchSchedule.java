@@ -37,6 +37,12 @@ public class BatchSchedule implements Serializable {
     private LocalDateTime ticketPrintStart;
     @NotNull @Column(name = "ticket_print_end", nullable = false)
     private LocalDateTime ticketPrintEnd;
+    /** 成绩发布: not before the exam has ended; may be set later. */
+    @Column(name = "score_publish_at")
+    private LocalDateTime scorePublishAt;
+    /** 证书发放: after the scores are published; may be set later. */
+    @Column(name = "certificate_issue_at")
+    private LocalDateTime certificateIssueAt;
 
     protected BatchSchedule() {
         // JPA
@@ -53,6 +59,22 @@ public class BatchSchedule implements Serializable {
         this.examEnd = examEnd;
         this.ticketPrintStart = examStart == null ? null : examStart.minusDays(TICKET_WINDOW_DAYS);
         this.ticketPrintEnd = examEnd;
+    }
+
+    /** Every date given; the ticket window and the later dates as the admin set them. */
+    public BatchSchedule(LocalDateTime registrationStart, LocalDateTime registrationEnd, LocalDateTime reviewEnd,
+                         LocalDateTime paymentEnd, LocalDateTime examStart, LocalDateTime examEnd,
+                         LocalDateTime ticketPrintStart, LocalDateTime ticketPrintEnd,
+                         LocalDateTime scorePublishAt, LocalDateTime certificateIssueAt) {
+        this(registrationStart, registrationEnd, reviewEnd, paymentEnd, examStart, examEnd);
+        if (ticketPrintStart != null) {
+            this.ticketPrintStart = ticketPrintStart;
+        }
+        if (ticketPrintEnd != null) {
+            this.ticketPrintEnd = ticketPrintEnd;
+        }
+        this.scorePublishAt = scorePublishAt;
+        this.certificateIssueAt = certificateIssueAt;
     }
 
     /** Bundle keys of the contradictions in this schedule; empty when it is consistent. */
@@ -78,8 +100,15 @@ public class BatchSchedule implements Serializable {
         if (examStart.isBefore(reviewEnd) || examStart.isBefore(paymentEnd) || examStart.isBefore(registrationEnd)) {
             problems.add("batch.schedule.examBeforeReview");
         }
-        if (!ticketPrintStart.isBefore(ticketPrintEnd) || ticketPrintStart.isAfter(examStart)) {
+        if (!ticketPrintStart.isBefore(ticketPrintEnd) || ticketPrintStart.isAfter(examStart)
+                || ticketPrintStart.isBefore(paymentEnd)) {
             problems.add("batch.schedule.ticketWindow");
+        }
+        if (scorePublishAt != null && scorePublishAt.isBefore(examEnd)) {
+            problems.add("batch.schedule.scoreBeforeExamEnd");
+        }
+        if (certificateIssueAt != null && (scorePublishAt == null || certificateIssueAt.isBefore(scorePublishAt))) {
+            problems.add("batch.schedule.certificateBeforeScore");
         }
         return problems;
     }
@@ -100,4 +129,6 @@ public class BatchSchedule implements Serializable {
     public LocalDateTime getExamEnd() { return examEnd; }
     public LocalDateTime getTicketPrintStart() { return ticketPrintStart; }
     public LocalDateTime getTicketPrintEnd() { return ticketPrintEnd; }
+    public LocalDateTime getScorePublishAt() { return scorePublishAt; }
+    public LocalDateTime getCertificateIssueAt() { return certificateIssueAt; }
 }

@@ -46,4 +46,8 @@ public class ExamBatchRepository extends JpaRepository<ExamBatch> {
         em.persist(batchSite);
         return batchSite;
     }
+
+    public void remove(BatchSite batchSite) {
+        em.remove(batchSite);
+    }
 }

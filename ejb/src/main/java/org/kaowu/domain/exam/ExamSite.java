@@ -67,6 +67,8 @@ public class ExamSite {
 
     public Long getId() { return id; }
     public String getCode() { return code; }
+    /** Only a new site's code is taken; an existing site keeps its code. */
+    public void setCode(String code) { this.code = code; }
     public String getName() { return name; }
     public void setName(String name) { this.name = name; }
     public String getAddress() { return address; }
@@ -76,4 +78,10 @@ public class ExamSite {
     public String getPhone() { return phone; }
     public void setPhone(String phone) { this.phone = phone; }
     public int getVersion() { return version; }
+
+    public ExamSite withContact(String contactName, String contactPhone) {
+        this.contact = contactName == null || contactName.isBlank() ? null : contactName.strip();
+        this.phone = contactPhone == null || contactPhone.isBlank() ? null : contactPhone.strip();
+        return this;
+    }
 }

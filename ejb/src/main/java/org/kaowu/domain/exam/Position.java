@@ -66,6 +66,8 @@ public class Position {
 
     public Long getId() { return id; }
     public String getCode() { return code; }
+    /** Only a new position's code is taken; an existing position keeps its code. */
+    public void setCode(String code) { this.code = code; }
     public String getName() { return name; }
     public void setName(String name) { this.name = name; }
     public BigDecimal getFee() { return fee; }

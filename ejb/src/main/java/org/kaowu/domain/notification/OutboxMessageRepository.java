@@ -8,7 +8,6 @@ import org.kaowu.infrastructure.persistence.JpaRepository;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -77,17 +76,5 @@ public class OutboxMessageRepository extends JpaRepository<OutboxMessage> {
             query.setParameter("recipient", pattern);
         }
         return query;
-    }
-
-    /** A LIKE pattern matching the text anywhere, with the text's own % and _ taken literally; null for no filter. */
-    static String containsPattern(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        String escaped = text.strip().toLowerCase(Locale.ROOT)
-                .replace("!", "!!")
-                .replace("%", "!%")
-                .replace("_", "!_");
-        return "%" + escaped + "%";
     }
 }

@@ -23,7 +23,9 @@ import org.kaowu.domain.candidate.Gender;
 import org.kaowu.domain.exam.BatchSite;
 import org.kaowu.domain.exam.ExamBatch;
 import org.kaowu.domain.exam.Position;
+import org.kaowu.exception.BusinessException;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.LinkedHashSet;
@@ -35,6 +37,7 @@ import java.util.Set;
 public class Registration {
 
     public static final int REASON_LENGTH = 200;
+    public static final int RECEIPT_LENGTH = 40;
 
     @Id
     @SequenceGenerator(name = "registration_seq", sequenceName = "registration_seq", allocationSize = 50)
@@ -101,6 +104,14 @@ public class Registration {
     @Column(name = "snap_postcode", length = 6) private String snapPostcode;
     @Basic(fetch = FetchType.LAZY) @Column(name = "snap_photo") private byte[] snapPhoto;
 
+    // 审核 and 现场缴费
+    @Column(name = "reviewed_by", length = 50) private String reviewedBy;
+    @Column(name = "reviewed_at") private LocalDateTime reviewedAt;
+    @Column(name = "paid_amount", precision = 10, scale = 2) private BigDecimal paidAmount;
+    @Column(name = "receipt_no", length = RECEIPT_LENGTH) private String receiptNo;
+    @Column(name = "paid_by", length = 50) private String paidBy;
+    @Column(name = "paid_at") private LocalDateTime paidAt;
+
     @Version
     private int version;
 
@@ -154,8 +165,55 @@ public class Registration {
         status = RegistrationStatus.SUBMITTED;
         seatHeld = true;
         rejectReason = null;
+        reviewedBy = null;
+        reviewedAt = null;
         submittedAt = now;
         updatedAt = now;
+    }
+
+    /** 审核通过 (first step): the documents are in order; payment is still outstanding. */
+    public void review(String by, LocalDateTime now) {
+        requireStatus(RegistrationStatus.SUBMITTED);
+        status = RegistrationStatus.REVIEWED;
+        reviewedBy = by;
+        reviewedAt = now;
+        updatedAt = now;
+    }
+
+    /** 审核不通过: before payment only; the caller gives the seat back and tells the candidate the reason. */
+    public void reject(String reason, String by, LocalDateTime now) {
+        requireStatus(RegistrationStatus.SUBMITTED, RegistrationStatus.REVIEWED);
+        status = RegistrationStatus.REJECTED;
+        rejectReason = reason;
+        seatHeld = false;
+        reviewedBy = by;
+        reviewedAt = now;
+        updatedAt = now;
+    }
+
+    /** 现场缴费: the fee was paid on site against a receipt; the registration is now 审核通过. */
+    public void recordPayment(BigDecimal amount, String receipt, String by, LocalDateTime now) {
+        requireStatus(RegistrationStatus.REVIEWED);
+        status = RegistrationStatus.APPROVED;
+        paidAmount = amount;
+        receiptNo = receipt;
+        paidBy = by;
+        paidAt = now;
+        updatedAt = now;
+    }
+
+    /** The fee due on site: the sum of the chosen positions' fees. */
+    public BigDecimal fee() {
+        return positions.stream().map(Position::getFee).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    private void requireStatus(RegistrationStatus... allowed) {
+        for (RegistrationStatus s : allowed) {
+            if (status == s) {
+                return;
+            }
+        }
+        throw new BusinessException("review.wrongStatus", registrationNo, status.name());
     }
 
     /** 撤回: back out before review; the caller gives the seat back. */
@@ -192,5 +250,11 @@ public class Registration {
     public String getSnapAddress() { return snapAddress; }
     public String getSnapPostcode() { return snapPostcode; }
     public byte[] getSnapPhoto() { return snapPhoto == null ? null : snapPhoto.clone(); }
+    public String getReviewedBy() { return reviewedBy; }
+    public LocalDateTime getReviewedAt() { return reviewedAt; }
+    public BigDecimal getPaidAmount() { return paidAmount; }
+    public String getReceiptNo() { return receiptNo; }
+    public String getPaidBy() { return paidBy; }
+    public LocalDateTime getPaidAt() { return paidAt; }
     public int getVersion() { return version; }
 }

@@ -1,11 +1,13 @@
 package org.kaowu.infrastructure.persistence;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.NoResultException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -32,6 +34,14 @@ public abstract class JpaRepository<T> {
         return entity;
     }
 
+    /**
+     * Raises the entity's version although none of its own columns changed (a join table did), so that
+     * optimistic locking also covers such changes.
+     */
+    public void forceNewVersion(T entity) {
+        em.lock(entity, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+    }
+
     /** Writes pending changes now, so that constraint violations surface inside the service. */
     public void flush() {
         em.flush();
@@ -49,5 +59,17 @@ public abstract class JpaRepository<T> {
         } catch (NoResultException e) {
             return Optional.empty();
         }
+    }
+
+    /** A LIKE pattern (use with {@code escape '!'}) matching the text anywhere, with the text's own % and _ taken literally; null for no filter. */
+    public static String containsPattern(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String escaped = text.strip().toLowerCase(Locale.ROOT)
+                .replace("!", "!!")
+                .replace("%", "!%")
+                .replace("_", "!_");
+        return "%" + escaped + "%";
     }
 }

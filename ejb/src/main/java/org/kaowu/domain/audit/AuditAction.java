@@ -1,0 +1,10 @@
+package org.kaowu.domain.audit;
+
+/** What a staff member did; the bundle key {@code admin.audit.action.<NAME>} names it on the page. */
+public enum AuditAction {
+    BATCH_CREATE, BATCH_UPDATE, BATCH_OPEN, BATCH_CLOSE, BATCH_ARCHIVE, BATCH_SITE, BATCH_POSITIONS,
+    SITE_CREATE, SITE_UPDATE, POSITION_CREATE, POSITION_UPDATE,
+    REVIEW_PASS, REVIEW_REJECT, PAYMENT_RECORD, REVIEW_BULK_PASS,
+    STAFF_CREATE, STAFF_PASSWORD_RESET, STAFF_DISABLE, STAFF_ENABLE,
+    EXPORT, ACCESS_DENIED
+}
