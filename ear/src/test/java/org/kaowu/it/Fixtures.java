@@ -5,6 +5,7 @@ import org.kaowu.domain.exam.BatchSchedule;
 import org.kaowu.domain.exam.ExamBatch;
 import org.kaowu.domain.exam.ExamSite;
 import org.kaowu.domain.exam.Position;
+import org.kaowu.domain.registration.Registration;
 import org.kaowu.domain.exam.BatchSite;
 import org.kaowu.service.AccountService;
 import org.kaowu.service.ExamService;
@@ -98,6 +99,16 @@ public final class Fixtures {
             outcomes.merge(outcome, 1, Integer::sum);
             return null;
         }).toList());
+    }
+
+    /** A complete candidate's registration for the batch's first site and all its positions, 待审核. */
+    public static Registration submitted(AccountService accounts, ProfileService profiles,
+                                         RegistrationService registrations, ExamService exams, ExamBatch batch) {
+        String id = completeCandidate(accounts, profiles);
+        BatchSite site = exams.sitesOf(batch.getId()).get(0);
+        Set<Long> positions = batch.getPositions().stream().map(Position::getId).collect(Collectors.toSet());
+        Registration draft = registrations.choose(id, batch.getId(), site.getSite().getId(), positions);
+        return registrations.submit(id, draft.getId());
     }
 
     /** Runs all tasks at once behind a start gate; returns the wall time in ms until the last one answered. */

@@ -94,10 +94,16 @@ public final class Journey {
 
     /** Waits until the page shows {@code text}; the page may be mid-navigation, so it rereads it whole. */
     public void waitText(String text) {
-        new WebDriverWait(b, WAIT)
-                .ignoring(WebDriverException.class)
-                .until(d -> String.valueOf(((JavascriptExecutor) d)
-                        .executeScript("return document.body ? document.body.innerText : ''")).contains(text));
+        try {
+            new WebDriverWait(b, WAIT)
+                    .ignoring(WebDriverException.class)
+                    .until(d -> String.valueOf(((JavascriptExecutor) d)
+                            .executeScript("return document.body ? document.body.innerText : ''")).contains(text));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // what the page showed instead is the first thing to look at
+            Browser.screenshot(b, "timeout-" + Integer.toHexString(text.hashCode()));
+            throw new AssertionError("the page never showed \"" + text + "\"", e);
+        }
     }
 
     public void waitUrlEndsWith(String suffix) {
@@ -138,6 +144,47 @@ public final class Journey {
         type("loginForm:password", password);
         type("loginForm:captcha:captchaInput", CAPTCHA);
         click("loginForm:submit");
+    }
+
+    /**
+     * Sets an input's text by script: a date picker opens its calendar on focus, which swallows typed keys
+     * and clicks on the next field. The picker submits whatever its input holds.
+     */
+    public void setValue(String id, String text) {
+        ((JavascriptExecutor) b).executeScript("document.getElementById(arguments[0]).value = arguments[1];", id, text);
+    }
+
+    /** 管理员登录 with the demo password; lands on the dashboard. */
+    public void logInStaff(String username) {
+        open("admin/login");
+        type("loginForm:username", username);
+        type("loginForm:password", "Demo@2026");
+        type("loginForm:captcha:captchaInput", CAPTCHA);
+        click("loginForm:submit");
+        waitUrlEndsWith("/admin/");
+    }
+
+    /**
+     * The three steps for the first position of a batch at a site, then 提交审核; ends on the registration's
+     * page and returns its URL.
+     */
+    public String submitRegistration(String batchName, String siteLabel) {
+        open("candidate/exams");
+        waitText(batchName);
+        b.findElement(By.xpath("//tr[td[contains(., '" + batchName + "')]]//*[contains(@class,'kw-apply')]/descendant-or-self::a")).click();
+        waitText("确认人员信息");
+        click("applyForm:confirmPerson");
+        waitVisible("applyForm:site");
+        choose("applyForm:site", siteLabel);
+        tickOption("applyForm:positions", 0);
+        click("applyForm:confirmChoice");
+        waitVisible("formPreview");
+        click("applyForm:submit");
+        waitVisible("applyForm:confirmYes");
+        click("applyForm:confirmYes");
+        waitUrlContains("/candidate/registration?id=");
+        waitText("待审核");
+        return b.getCurrentUrl();
     }
 
     /** Fills every required profile field and uploads valid photo and scans, then 保存. */

@@ -108,8 +108,8 @@ public class ReviewService {
         ExamService.requireVersion(r.getVersion(), version);
         RegistrationStatus before = r.getStatus();
         r.reject(text, staff.getUsername(), now());
+        flush(); // before the seat's UPDATE statement, so a concurrent decision surfaces as a conflict here
         registrations.releaseSeat(r.getBatchSite().getId());
-        flush();
         audit.record(staff.getUsername(), AuditAction.REVIEW_REJECT, "registration", r.getId(),
                 r.getRegistrationNo() + " " + r.getSnapName(), before.name(), r.getStatus().name() + "; " + text);
         tell(r, "sms.registrationRejected", "email.registrationRejected.subject", r.getBatch().getName(),
