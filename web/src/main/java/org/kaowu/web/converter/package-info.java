@@ -1,0 +1,2 @@
+/** Faces converters shared by several pages. */
+package org.kaowu.web.converter;
