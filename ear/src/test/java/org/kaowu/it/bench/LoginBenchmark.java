@@ -130,8 +130,16 @@ class LoginBenchmark {
         return id;
     }
 
+    /**
+     * One client per thread, kept for the whole run (its connection stays open, as a browser's would); the
+     * cookies are cleared before each login, so every login starts a new session like a new visitor. A new
+     * HttpClient per login would spend the shared CPU on the benchmark's own thread and socket churn.
+     */
+    private static final ThreadLocal<HttpClient> CLIENTS = ThreadLocal.withInitial(LoginBenchmark::client);
+
     private void logIn(String id) throws Exception {
-        HttpClient client = client();
+        HttpClient client = CLIENTS.get();
+        ((CookieManager) client.cookieHandler().orElseThrow()).getCookieStore().removeAll();
         String page = get(client, "login");
         get(client, "captcha?form=login");
         Map<String, String> form = new LinkedHashMap<>();

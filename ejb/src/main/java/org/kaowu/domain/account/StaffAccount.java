@@ -1,5 +1,6 @@
 package org.kaowu.domain.account;
 
+import java.io.Serializable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -23,7 +24,9 @@ import java.time.LocalDateTime;
 /** 管理员账号 — a member of the exam centre's staff who logs in at /admin/login. */
 @Entity
 @Table(name = "staff_account")
-public class StaffAccount implements Lockable {
+public class StaffAccount implements Lockable, Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     public static final int USERNAME_LENGTH = 50;
     public static final int DISPLAY_NAME_LENGTH = 50;

@@ -1,5 +1,6 @@
 package org.kaowu.domain.audit;
 
+import java.io.Serializable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -18,7 +19,9 @@ import java.time.LocalDateTime;
  */
 @Entity
 @Table(name = "audit_entry")
-public class AuditEntry {
+public class AuditEntry implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     public static final int STATE_LENGTH = 4000;
     public static final int SUMMARY_LENGTH = 300;

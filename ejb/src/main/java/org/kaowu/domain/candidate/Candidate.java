@@ -1,5 +1,6 @@
 package org.kaowu.domain.candidate;
 
+import java.io.Serializable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -23,7 +24,9 @@ import java.time.LocalDateTime;
  */
 @Entity
 @Table(name = "candidate")
-public class Candidate implements org.kaowu.domain.account.Lockable {
+public class Candidate implements org.kaowu.domain.account.Lockable, Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     public static final int ID_NUMBER_LENGTH = 18;
     public static final int NAME_LENGTH = 50;

@@ -1,5 +1,6 @@
 package org.kaowu.domain.exam;
 
+import java.io.Serializable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -16,7 +17,9 @@ import jakarta.validation.constraints.Min;
 /** A site taking part in a batch, with the seats it offers and how many are taken. */
 @Entity
 @Table(name = "batch_site")
-public class BatchSite {
+public class BatchSite implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     @Id
     @SequenceGenerator(name = "batch_site_seq", sequenceName = "batch_site_seq", allocationSize = 50)

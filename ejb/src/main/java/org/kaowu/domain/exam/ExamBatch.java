@@ -1,5 +1,6 @@
 package org.kaowu.domain.exam;
 
+import java.io.Serializable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -29,7 +30,9 @@ import java.util.Set;
 /** 考试批次 — one sitting of the exam: its windows, the sites taking part and the positions offered. */
 @Entity
 @Table(name = "exam_batch")
-public class ExamBatch {
+public class ExamBatch implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     public static final int CODE_LENGTH = 20;
     public static final int NAME_LENGTH = 100;

@@ -1,5 +1,6 @@
 package org.kaowu.domain.exam;
 
+import java.io.Serializable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -15,7 +16,9 @@ import jakarta.validation.constraints.Size;
 /** 考点 — a place where candidates are reviewed on site and sit the exam. */
 @Entity
 @Table(name = "exam_site")
-public class ExamSite {
+public class ExamSite implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     public static final int CODE_LENGTH = 10;
     public static final int NAME_LENGTH = 100;

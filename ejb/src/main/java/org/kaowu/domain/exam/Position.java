@@ -1,5 +1,6 @@
 package org.kaowu.domain.exam;
 
+import java.io.Serializable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -19,7 +20,9 @@ import java.math.BigDecimal;
 /** 岗位 — what a candidate registers for (a subject or post), with its fee and pass line. */
 @Entity
 @Table(name = "position")
-public class Position {
+public class Position implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     public static final int CODE_LENGTH = 10;
     public static final int NAME_LENGTH = 100;

@@ -1,5 +1,6 @@
 package org.kaowu.domain.registration;
 
+import java.io.Serializable;
 import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -34,7 +35,9 @@ import java.util.Set;
 /** 报名 — a candidate's registration for one exam batch: site, positions, status and the profile snapshot. */
 @Entity
 @Table(name = "registration")
-public class Registration {
+public class Registration implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     public static final int REASON_LENGTH = 200;
     public static final int RECEIPT_LENGTH = 40;

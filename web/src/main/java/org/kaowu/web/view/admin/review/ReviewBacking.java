@@ -78,9 +78,7 @@ public class ReviewBacking implements Serializable {
             positions = List.of();
             Messages.addGlobalError(e.getMessageKey(), e.getArguments());
         }
-        if (!batches.isEmpty()) {
-            batchId = batches.get(0).getId();
-        }
+        // all batches at first: a reviewer's work is whatever waits, in whichever batch
     }
 
     public void search() {
