@@ -137,6 +137,13 @@ class AdminJourneyIT {
         admin.waitText("已创建（草稿）");
         Browser.screenshot(adminBrowser, "admin-11-batch-created");
 
+        // the centre's other set-up pages, for people to look at
+        for (String page : new String[] {"sites", "positions", "staff", "audit"}) {
+            admin.open("admin/" + page);
+            admin.waitVisible(page + "Form");
+            Browser.screenshot(adminBrowser, "admin-13-" + page);
+        }
+
         // on a phone the review list reflows
         WebDriver phone = Browser.open(390, 844);
         try {
