@@ -1,5 +1,10 @@
 package org.kaowu.service;
 
+import jakarta.validation.constraints.NotNull;
+import org.kaowu.domain.account.StaffRole;
+import org.kaowu.domain.audit.AuditAction;
+import org.kaowu.domain.notification.Recipients;
+import org.kaowu.export.XlsxTable;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -48,6 +53,10 @@ public class NotificationService {
     private OutboxDelivery delivery;
     @Inject
     private Clock clock;
+    @Inject
+    private StaffGuard guard;
+    @jakarta.ejb.EJB
+    private AuditService audit;
 
     /**
      * Queues an SMS to a mainland mobile number ({@code 1[3-9]} and 9 more digits).
@@ -78,6 +87,24 @@ public class NotificationService {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public long count(Channel channel, MessageStatus status, String recipient) {
         return outbox.count(channel, status, recipient);
+    }
+
+    /**
+     * 短信/邮件记录 as xlsx under the same filters (at most {@link AuditService#MAX_EXPORT_ROWS} rows), mobile
+     * numbers masked as on the page; the export is logged, since it holds personal data.
+     */
+    public byte[] export(@NotNull String username, Channel channel, MessageStatus status, String recipient,
+                         @NotNull List<String> headers) {
+        guard.require(username, "messages.export", StaffRole.PROVINCE_ADMIN, StaffRole.OPERATOR);
+        List<List<Object>> rows = new java.util.ArrayList<>();
+        for (OutboxMessage m : outbox.search(channel, status, recipient, 0, AuditService.MAX_EXPORT_ROWS)) {
+            rows.add(java.util.Arrays.asList(m.getCreatedAt(), m.getChannel().name(),
+                    m.getChannel() == Channel.SMS ? Recipients.maskMobile(m.getRecipient()) : m.getRecipient(),
+                    m.getSubject(), m.getBody(), m.getStatus().name(), m.getAttempts(), m.getSentAt(), m.getLastError()));
+        }
+        audit.record(username, AuditAction.EXPORT, "outbox", null, "短信/邮件记录 " + rows.size() + " 行", null,
+                "channel=" + channel + ", status=" + status + ", recipient=" + recipient);
+        return XlsxTable.write("短信邮件记录", headers, rows);
     }
 
     /**

@@ -33,6 +33,10 @@ public class MessagesBacking implements Serializable {
 
     @EJB
     private NotificationService notifications;
+    @jakarta.inject.Inject
+    private jakarta.security.enterprise.SecurityContext security;
+    @jakarta.inject.Inject
+    private org.kaowu.web.BundleMessageResolver bundle;
 
     private Channel channel;
     private MessageStatus status;
@@ -62,6 +66,23 @@ public class MessagesBacking implements Serializable {
     public String recipientOf(OutboxMessage message) {
         return message.getChannel() == Channel.SMS ? Recipients.maskMobile(message.getRecipient())
                 : message.getRecipient();
+    }
+
+    /** The filtered list as xlsx (the service logs the export). */
+    public void export() throws java.io.IOException {
+        try {
+            java.util.List<String> headers = new java.util.ArrayList<>();
+            for (String column : new String[] {"time", "channel", "recipient", "subject", "body", "status", "attempts"}) {
+                headers.add(bundle.getMessage("admin.messages.column." + column));
+            }
+            headers.add(bundle.getMessage("admin.messages.sentAt"));
+            headers.add(bundle.getMessage("admin.messages.column.lastError"));
+            byte[] xlsx = notifications.export(security.getCallerPrincipal().getName(), channel, status, recipient,
+                    headers);
+            org.omnifaces.util.Faces.sendFile(xlsx, "messages.xlsx", true);
+        } catch (org.kaowu.exception.BusinessException e) {
+            org.omnifaces.util.Messages.addGlobalError(e.getMessageKey(), e.getArguments());
+        }
     }
 
     public Channel[] getChannels() {
