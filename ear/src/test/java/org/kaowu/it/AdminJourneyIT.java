@@ -98,7 +98,15 @@ class AdminJourneyIT {
         assertEquals("审核通过", candidate.text("status"));
         Browser.screenshot(candidateBrowser, "admin-05-candidate-success");
 
-        // the candidate's session opens no admin page; the site admin's opens no province page
+        // the candidate's session opens no admin page or file: 403, nothing shown; anonymous goes to the login
+        for (String path : ADMIN_PATHS) {
+            HttpResponse<String> asCandidate = fetch(path, candidate.cookies());
+            assertEquals(403, asCandidate.statusCode(), path);
+            assertFalse(asCandidate.body().contains(id.substring(0, 6) + "********"), path);
+            HttpResponse<String> anonymous = fetch(path, "");
+            assertEquals(302, anonymous.statusCode(), path);
+            assertTrue(anonymous.headers().firstValue("Location").orElse("").contains("/admin/login"), path);
+        }
         candidateBrowser.get(Browser.BASE_URL + "admin/review");
         assertFalse(candidateBrowser.getPageSource().contains("reviewTable"));
         adminBrowser.get(Browser.BASE_URL + "admin/batches");
@@ -155,6 +163,19 @@ class AdminJourneyIT {
         } finally {
             phone.quit();
         }
+    }
+
+    private static final String[] ADMIN_PATHS = {"admin/", "admin/batches", "admin/batch?id=50", "admin/sites",
+            "admin/positions", "admin/review", "admin/registration?id=50", "admin/registration-file?id=50&file=form",
+            "admin/staff", "admin/audit", "admin/messages"};
+
+    private static HttpResponse<String> fetch(String path, String cookies) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Browser.BASE_URL + path));
+        if (!cookies.isEmpty()) {
+            request.header("Cookie", cookies);
+        }
+        return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
+                .send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static int get(String url, String cookies) throws Exception {
