@@ -145,6 +145,21 @@ class AdminJourneyIT {
         admin.waitText("已创建（草稿）");
         Browser.screenshot(adminBrowser, "admin-11-batch-created");
 
+        // a new site through the dialog: a duplicate code is refused inside it, a fresh one saved
+        admin.open("admin/sites");
+        admin.click("sitesForm:new");
+        admin.waitVisible("siteForm:code");
+        admin.type("siteForm:code", "HZ01");
+        admin.type("siteForm:name", "重复的考点");
+        admin.type("siteForm:address", "杭州市测试路 9 号");
+        admin.click("siteForm:save");
+        admin.waitText("考点代码 HZ01 已存在");
+        String code = "J" + TestData.code(6);
+        admin.type("siteForm:code", code);
+        admin.click("siteForm:save");
+        admin.waitText("已保存");
+        admin.waitText(code);
+
         // the centre's other set-up pages, for people to look at
         for (String page : new String[] {"sites", "positions", "staff", "audit"}) {
             admin.open("admin/" + page);
