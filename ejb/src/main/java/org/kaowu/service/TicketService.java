@@ -458,6 +458,18 @@ public class TicketService {
         return all;
     }
 
+    /** The ticket number of a registration (null when it has none), e.g. for the review page. */
+    public String ticketNumberOf(@NotNull String username, @NotNull Long registrationId) {
+        StaffAccount staff = guard.require(username, "ticket.number", ADMINS);
+        Registration r = registrations.find(registrationId).orElseThrow(() -> new NotFoundException("registration.notFound"));
+        Long scope = StaffGuard.siteScope(staff);
+        if (scope != null && !scope.equals(r.getBatchSite().getSite().getId())) {
+            guard.deny(staff.getUsername(), "ticket of another site", registrationId);
+            throw new NotFoundException("registration.notFound");
+        }
+        return tickets.forRegistration(registrationId).map(AdmissionTicket::getTicketNo).orElse(null);
+    }
+
     // ---------------------------------------------------------------- candidate
 
     /** 准考证打印: the caller's approved registrations and where each ticket stands. */
