@@ -126,6 +126,16 @@ class TicketJourneyIT {
         assertEquals(200, room.statusCode());
         renderFirstPage(save(room.body(), "ticket-07-room"), "ticket-07-room");
 
+        // 编排考场 runs in the background; the page polls until it reports the outcome (batch 2026A: its
+        // approved registration at HZ01 gets a seat, a re-run places nobody new)
+        journey.open("admin/tickets");
+        journey.waitText("完整性检查");
+        journey.choose("ticketsForm:batch", "2026A");
+        journey.waitText("2026 年下半年专业技术资格考试");
+        journey.click("ticketsForm:allocate");
+        journey.waitText("编排完成");
+        Browser.screenshot(browser, "ticket-09-allocated");
+
         journey.open("admin/rooms");
         journey.waitText("考场管理");
         Browser.screenshot(browser, "ticket-08-admin-rooms");
