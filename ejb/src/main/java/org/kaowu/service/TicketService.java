@@ -370,6 +370,8 @@ public class TicketService {
                 for (Object[] h : tickets.holders(batchId, placedIds.subList(from, Math.min(placedIds.size(), from + CHUNK)))) {
                     tellReady((String) h[1], (String) h[2], (String) h[3], (String) h[4], fresh.getSchedule());
                 }
+                tickets.flush();
+                tickets.clear();
             }
         }
         audit.record(staff.getUsername(), AuditAction.TICKET_ALLOCATE, "batch", batchId,
@@ -414,8 +416,16 @@ public class TicketService {
         }
         setup.publish(staff.getUsername(), LocalDateTime.now(clock));
         tickets.flush();
+        // one outbox row per message, in the same transaction; flushed and let go in chunks so that 100,000
+        // messages neither sit in the persistence context nor go out row by row (JDBC batch writing)
+        BatchSchedule schedule = batch.getSchedule();
+        int told = 0;
         for (Object[] h : tickets.allHolders(batchId)) {
-            tellReady((String) h[0], (String) h[1], (String) h[2], (String) h[3], batch.getSchedule());
+            tellReady((String) h[0], (String) h[1], (String) h[2], (String) h[3], schedule);
+            if (++told % CHUNK == 0) {
+                tickets.flush();
+                tickets.clear();
+            }
         }
         audit.record(staff.getUsername(), AuditAction.TICKET_PUBLISH, "batch", batchId,
                 batch.getCode() + " 发布准考证", null, "tickets=" + count);

@@ -128,7 +128,8 @@ public class TicketBenchServlet extends HttpServlet {
 
     /**
      * {@code n} approved registrations over {@code sites} new sites of a new batch, 100-seat rooms enough for
-     * all; then the allocation, the completeness check and the publication timed. "insertMs allocateMs checkMs
+     * all, each with a mobile number; then the allocation, the completeness check and the publication (one
+     * SMS per candidate into the outbox) timed. "insertMs allocateMs checkMs
      * publishMs placed".
      */
     private String allocate(int n, int sites) throws Exception {
@@ -154,8 +155,8 @@ public class TicketBenchServlet extends HttpServlet {
                      + " failed_logins, created_at, name, version) VALUES (?, ?, 'x', 0, ?, ?, 0)");
              PreparedStatement registration = c.prepareStatement("INSERT INTO registration (id, registration_no,"
                      + " candidate_id, batch_id, batch_site_id, status, seat_held, created_at, updated_at, submitted_at,"
-                     + " snap_name, reviewed_by, reviewed_at, paid_amount, receipt_no, paid_by, paid_at, version)"
-                     + " VALUES (?, ?, ?, ?, ?, 'APPROVED', TRUE, ?, ?, ?, ?, 'bench', ?, 100.00, ?, 'bench', ?, 0)")) {
+                     + " snap_name, snap_mobile, reviewed_by, reviewed_at, paid_amount, receipt_no, paid_by, paid_at, version)"
+                     + " VALUES (?, ?, ?, ?, ?, 'APPROVED', TRUE, ?, ?, ?, ?, ?, 'bench', ?, 100.00, ?, 'bench', ?, 0)")) {
             c.setAutoCommit(false);
             for (int i = 0; i < n; i++) {
                 long id = base - i;
@@ -170,11 +171,12 @@ public class TicketBenchServlet extends HttpServlet {
                 registration.setLong(3, id);
                 registration.setLong(4, batch.getId());
                 registration.setLong(5, batchSites.get(i % sites).getId());
-                for (int p : new int[] {6, 7, 8, 10, 12}) {
+                for (int p : new int[] {6, 7, 8, 11, 13}) {
                     registration.setTimestamp(p, now);
                 }
                 registration.setString(9, "压测考生" + i);
-                registration.setString(11, "BR" + code + i);
+                registration.setString(10, String.format("139%08d", i));
+                registration.setString(12, "BR" + code + i);
                 registration.addBatch();
                 if ((i + 1) % 5_000 == 0 || i == n - 1) {
                     candidate.executeBatch();
