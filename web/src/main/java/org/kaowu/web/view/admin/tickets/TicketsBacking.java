@@ -13,6 +13,8 @@ import org.kaowu.service.TicketService;
 import org.omnifaces.util.Messages;
 
 import java.io.Serializable;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
@@ -93,6 +95,19 @@ public class TicketsBacking implements Serializable {
                         progress.written(), progress.unplaced());
             }
         }
+    }
+
+    /**
+     * The print window opens within two days (or is open) and the tickets are not published: candidates would
+     * find nothing to print. Shown at the top of the page.
+     */
+    public boolean isWindowAtRisk() {
+        return overview != null && !overview.isPublished() && overview.printEnd().isAfter(LocalDateTime.now())
+                && !overview.printStart().isAfter(LocalDateTime.now().plusDays(2));
+    }
+
+    public String getPrintStartText() {
+        return overview == null ? "" : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(overview.printStart());
     }
 
     public boolean isRunning() {
