@@ -15,15 +15,6 @@ public final class KaowuDeployment {
 
     private static final String WEB_MODULE = "kaowu-web.war";
 
-    static {
-        // the build points java.io.tmpdir at ear/target/it-tmp, where the connector writes the archive it deploys
-        try {
-            java.nio.file.Files.createDirectories(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
     private KaowuDeployment() {
     }
 
