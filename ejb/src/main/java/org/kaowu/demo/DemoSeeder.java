@@ -26,6 +26,11 @@ import org.kaowu.service.ProfileService;
 import org.kaowu.service.RegistrationService;
 import org.kaowu.service.ReviewService;
 import org.kaowu.service.StaffService;
+import org.kaowu.service.RoomService;
+import org.kaowu.service.TicketAllocationRunner;
+import org.kaowu.service.TicketService;
+import org.kaowu.domain.exam.ExamRoom;
+import org.kaowu.exception.BusinessException;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -74,6 +79,12 @@ public class DemoSeeder {
     private RegistrationService registrations;
     @EJB
     private ReviewService reviews;
+    @EJB
+    private RoomService roomService;
+    @EJB
+    private TicketService ticketService;
+    @EJB
+    private TicketAllocationRunner allocationRunner;
 
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -137,6 +148,7 @@ public class DemoSeeder {
                     new Demo(demoId(1992, 8, 10), "王芳", "13800138010", RegistrationStatus.SUBMITTED),
                     new Demo(demoId(1990, 9, 11), "陈刚", "13800138011", RegistrationStatus.REVIEWED)));
         }
+        seedTickets();
         LOG.info("[kaowu-demo] demo data ready");
     }
 
@@ -230,5 +242,37 @@ public class DemoSeeder {
 
     private static LocalDateTime at(LocalDate day, int hour) {
         return LocalDateTime.of(day, LocalTime.of(hour, 0));
+    }
+
+    /**
+     * 准考证 for 2026T (exam in 3 days, print window open): three 30-seat rooms at HZ01, every approved
+     * registration seated, tickets published, so the demo candidate can print at once. Runs on every start:
+     * missing rooms are added, late approvals placed; nothing is ever deleted or moved.
+     */
+    private void seedTickets() {
+        ExamBatch batch = exams.findBatchByCode("2026T").orElse(null);
+        ExamSite site = exams.findSiteByCode("HZ01").orElse(null);
+        if (batch == null || site == null) {
+            return;
+        }
+        try {
+            List<ExamRoom> existing = roomService.rooms(PROVINCE_ADMIN, site.getId());
+            String[] names = {"教学楼 A101", "教学楼 A102", "教学楼 A103"};
+            for (int i = 0; i < names.length; i++) {
+                int roomNo = i + 1;
+                if (existing.stream().noneMatch(r -> r.getRoomNo() == roomNo)) {
+                    roomService.save(PROVINCE_ADMIN, new RoomService.RoomForm(null, site.getId(), roomNo, names[i], 30, 0));
+                }
+            }
+            TicketService.Overview before = ticketService.overview(PROVINCE_ADMIN, batch.getId());
+            if (before.completeness().missing() > 0) {
+                allocationRunner.allocate(PROVINCE_ADMIN, batch.getId(), false);
+            }
+            if (!before.isPublished()) {
+                ticketService.publish(PROVINCE_ADMIN, batch.getId());
+            }
+        } catch (BusinessException e) {
+            LOG.warning(() -> "[kaowu-demo] admission tickets of 2026T not ready: " + e.getMessageKey());
+        }
     }
 }
