@@ -51,6 +51,9 @@ public class BatchJobService {
             return operator().getJobExecution(executionId);
         } catch (NoSuchJobExecutionException e) {
             throw new NotFoundException("batch.job.notFound");
+        } catch (jakarta.batch.operations.JobSecurityException e) {
+            // started by an earlier deployment of the application: JBatch no longer lets us see it
+            throw new NotFoundException("batch.job.notFound");
         }
     }
 

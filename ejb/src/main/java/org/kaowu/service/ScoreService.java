@@ -349,7 +349,13 @@ public class ScoreService {
             status = jobs.execution(data.getExecutionId()).getBatchStatus();
             interrupted = jobs.isInterrupted(data.getExecutionId());
         } catch (NotFoundException e) {
-            return new Run(data, RunState.FAILED, "score.import.lost", args);
+            // an execution of an earlier deployment (or a cleaned job repository): JBatch cannot show or restart
+            // it, but the run's own figures say where it stands, and a new execution can go on from its last line
+            if (data.getTotalLines() != null && data.getLinesRead() == data.getTotalLines()) {
+                return new Run(data, RunState.COMPLETED, null, args);
+            }
+            return data.getErrorKey() != null ? new Run(data, RunState.FAILED, data.getErrorKey(), args)
+                    : new Run(data, RunState.INTERRUPTED, null, args);
         }
         RunState state = interrupted ? RunState.INTERRUPTED : switch (status) {
             case STARTING, STARTED -> RunState.RUNNING;
