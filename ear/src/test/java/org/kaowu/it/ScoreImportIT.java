@@ -1,0 +1,296 @@
+package org.kaowu.it;
+
+import jakarta.annotation.Resource;
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.batch.runtime.Metric;
+import jakarta.batch.runtime.StepExecution;
+import jakarta.inject.Inject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.kaowu.exception.BusinessException;
+import org.kaowu.service.BatchJobService;
+import org.kaowu.service.ExamService;
+import org.kaowu.service.RoomService;
+import org.kaowu.service.ScoreService;
+
+import javax.sql.DataSource;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The {@code scoreImport} job against the database, started only through {@link ScoreService} (and so
+ * {@link BatchJobService}): each test waits for any terminal status, then asserts the batch status, the chunk
+ * step's metrics and the rows. Good, mixed and bad files; re-import and a corrected file; stop and restart.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ScoreImportIT {
+
+    private static final String ADMIN = TicketFixtures.ADMIN;
+    private static final String OPERATOR = "operator";
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return KaowuDeployment.ear(ScoreImportIT.class, ScoreDataset.class, ScoreDataset.Person.class,
+                ScoreDataset.Data.class, TicketFixtures.class, TicketFixtures.Services.class, TicketFixtures.Submitted.class);
+    }
+
+    @Inject ExamService exams;
+    @Inject RoomService rooms;
+    @Inject ScoreService scores;
+    @Inject BatchJobService jobs;
+    @Resource(lookup = "jdbc/kaowu") DataSource ds;
+
+    @Test
+    void aGoodFileImportsEveryLineWithVerdicts() {
+        ScoreDataset.Data d = ScoreDataset.create(exams, rooms, ds, 5);
+        List<String> lines = new ArrayList<>();
+        String[][] marks = {{"60", "59.5"}, {"100", "0"}, {"", "88.5"}, {"75.0", "60.0"}, {"61", "99.9"}};
+        for (int i = 0; i < 5; i++) {
+            ScoreDataset.Person p = d.people().get(i);
+            lines.add(d.line(p, d.first(), marks[i][0], marks[i][0].isEmpty() ? "缺考" : "正常"));
+            // the second subject by its name, not its code: the same position
+            lines.add(String.join(",", p.ticketNo(), p.idNumber(), p.name(), d.second().getName(), marks[i][1], "正常"));
+        }
+        ScoreService.Run run = importFile(d, "good.csv", csv(lines), OPERATOR);
+
+        assertEquals(ScoreService.RunState.COMPLETED, run.state());
+        Map<Metric.MetricType, Long> m = metrics(run);
+        assertEquals(10, m.get(Metric.MetricType.READ_COUNT));
+        assertEquals(10, m.get(Metric.MetricType.WRITE_COUNT));
+        assertEquals(0, m.get(Metric.MetricType.PROCESS_SKIP_COUNT));
+        assertEquals(0, m.get(Metric.MetricType.ROLLBACK_COUNT));
+        assertTrue(m.get(Metric.MetricType.COMMIT_COUNT) >= 1);
+        assertEquals(10, run.data().getTotalLines());
+        assertEquals(10, run.data().getLinesRead());
+        assertEquals(10, run.data().getInserted());
+        assertEquals(0, run.data().getRejected());
+        assertEquals(10, ScoreDataset.count(ds, "SELECT COUNT(*) FROM score WHERE batch_id = ?", d.batch().getId()));
+        // verdicts: pass line 60 (at the line passes), 缺考 fails without a score
+        assertEquals(List.of(List.of("60.0", "NORMAL", "PASS"), List.of("59.5", "NORMAL", "FAIL")), scoresOf(d, 0));
+        assertEquals(List.of(Arrays("", "ABSENT", "FAIL"), List.of("88.5", "NORMAL", "PASS")), scoresOf(d, 2));
+    }
+
+    @Test
+    void aMixedFileImportsTheGoodLinesAndRecordsEveryBadOneWithItsReason() throws Exception {
+        ScoreDataset.Data d = ScoreDataset.create(exams, rooms, ds, 4);
+        ScoreDataset.Person a = d.people().get(0);
+        ScoreDataset.Person b = d.people().get(1);
+        ScoreDataset.Person c = d.people().get(2);
+        ScoreDataset.Person e = d.people().get(3);
+        List<String> lines = List.of(
+                d.line(a, d.first(), "80", "正常"),                                   // 2 good
+                d.line(a, d.second(), "70.5", "正常"),                                // 3 good
+                String.join(",", "NOPE0001", a.idNumber(), a.name(), d.first().getCode(), "80", "正常"), // 4 unknown ticket
+                d.line(new ScoreDataset.Person(b.ticketNo(), c.idNumber(), b.name(), null), d.first(), "80", "正常"), // 5 ID mismatch
+                d.line(new ScoreDataset.Person(b.ticketNo(), b.idNumber(), "错名字", null), d.second(), "80", "正常"), // 6 name mismatch
+                d.line(c, d.first(), "八十", "正常"),                                  // 7 not a number
+                d.line(c, d.second(), "-5", "正常"),                                  // 8 negative
+                d.line(e, d.first(), "100.5", "正常"),                                // 9 over range
+                d.line(e, d.second(), "８５", "正常"),                                 // 10 full-width: accepted as 85
+                d.line(a, d.first(), "81", "正常"),                                   // 11 duplicate of line 2
+                d.line(b, d.first(), "\"=cmd|' /C calc'!A0\"", "正常"));               // 12 formula payload
+        ScoreService.Run run = importFile(d, "mixed.csv", csv(lines), ADMIN);
+
+        assertEquals(ScoreService.RunState.COMPLETED, run.state());
+        Map<Metric.MetricType, Long> m = metrics(run);
+        assertEquals(11, m.get(Metric.MetricType.READ_COUNT));
+        assertEquals(11, m.get(Metric.MetricType.WRITE_COUNT));
+        assertEquals(3, run.data().getInserted());
+        assertEquals(8, run.data().getRejected());
+        assertEquals(3, ScoreDataset.count(ds, "SELECT COUNT(*) FROM score WHERE batch_id = ?", d.batch().getId()));
+        assertEquals("85.0", ScoreDataset.rows(ds, "SELECT s.score FROM score s JOIN admission_ticket t ON t.id = s.ticket_id"
+                + " WHERE t.ticket_no = ? AND s.position_id = ?", e.ticketNo(), d.second().getId()).get(0).get(0));
+        List<List<String>> reasons = ScoreDataset.rows(ds, "SELECT line_no, reason_code FROM score_rejection"
+                + " WHERE import_id = ? ORDER BY line_no", run.data().getId());
+        assertEquals(List.of(
+                List.of("4", "score.line.unknownTicket"), List.of("5", "score.line.idMismatch"),
+                List.of("6", "score.line.nameMismatch"), List.of("7", "score.line.scoreNotNumber"),
+                List.of("8", "score.line.scoreNegative"), List.of("9", "score.line.scoreRange"),
+                List.of("11", "score.line.duplicate"), List.of("12", "score.line.scoreFormula")), reasons);
+
+        // the rejected lines as a file: the payload survives only as inert text, and the download is logged
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        scores.writeRejected(ADMIN, run.data().getId(), out);
+        String file = out.toString(StandardCharsets.UTF_8);
+        assertTrue(file.startsWith("\uFEFF准考证号,身份证号,姓名,科目,成绩,状态,行号,原因"), file);
+        assertTrue(file.contains("\"'=cmd|' /C calc'!A0\""), file);
+        assertFalse(file.contains(",=cmd"), file);
+        assertTrue(file.contains("\"'-5\""), file);
+        assertEquals(9, file.split("\r\n").length);
+    }
+
+    @Test
+    void badFilesFailClearlyAndImportNothing() {
+        ScoreDataset.Data d = ScoreDataset.create(exams, rooms, ds, 2);
+        ScoreDataset.Person p = d.people().get(0);
+        String good = d.line(p, d.first(), "80", "正常");
+        // missing column (no 成绩), header only, a PDF, GBK with a column renamed
+        assertFailed(d, "missing.csv", ("准考证号,身份证号,姓名,科目,状态\r\n" + p.ticketNo() + "," + p.idNumber() + ",x,y,正常\r\n")
+                .getBytes(StandardCharsets.UTF_8), "score.file.missingColumns");
+        assertFailed(d, "header-only.csv", (ScoreDataset.HEADER + "\r\n").getBytes(StandardCharsets.UTF_8), "score.file.noLines");
+        assertFailed(d, "fake.csv", "%PDF-1.4\n\u0000\u0001binary".getBytes(StandardCharsets.ISO_8859_1), "score.file.unsupportedFormat");
+        assertFailed(d, "renamed.csv", ("准考证号,身份证号,姓名,科目,分数,状态\r\n" + good + "\r\n").getBytes(Charset.forName("GBK")),
+                "score.file.missingColumns");
+        assertFailed(d, "fake.xlsx", new byte[] {0x50, 0x4B, 0x03, 0x04, 1, 2, 3, 4, 5, 6}, "score.file.unsupportedFormat");
+        // an empty upload is refused at the door
+        BusinessException empty = assertThrows(BusinessException.class, () -> scores.upload(ADMIN, d.batch().getId(), "empty.csv",
+                new ByteArrayInputStream(new byte[0])));
+        assertEquals("score.file.empty", empty.getMessageKey());
+        assertEquals(0, ScoreDataset.count(ds, "SELECT COUNT(*) FROM score WHERE batch_id = ?", d.batch().getId()));
+        assertEquals(0, ScoreDataset.count(ds, "SELECT COUNT(*) FROM score_rejection r JOIN score_import i ON i.id = r.import_id"
+                + " WHERE i.batch_id = ?", d.batch().getId()));
+    }
+
+    @Test
+    void reImportingChangesNothingAndACorrectedFileOnlyWhatDiffers() {
+        ScoreDataset.Data d = ScoreDataset.create(exams, rooms, ds, 5);
+        List<String> lines = new ArrayList<>();
+        for (ScoreDataset.Person p : d.people()) {
+            lines.add(d.line(p, d.first(), "70", "正常"));
+            lines.add(d.line(p, d.second(), "65.5", "正常"));
+        }
+        ScoreService.Run first = importFile(d, "scores.csv", csv(lines), ADMIN);
+        assertEquals(10, first.data().getInserted());
+        List<List<String>> before = ScoreDataset.rows(ds, "SELECT id, score, status, verdict, import_id, updated_at FROM score"
+                + " WHERE batch_id = ? ORDER BY id", d.batch().getId());
+
+        ScoreService.Run again = importFile(d, "scores.csv", csv(lines), ADMIN);
+        assertEquals(ScoreService.RunState.COMPLETED, again.state());
+        assertEquals(0, again.data().getInserted());
+        assertEquals(0, again.data().getUpdated());
+        assertEquals(10, again.data().getUnchanged());
+        assertEquals(before, ScoreDataset.rows(ds, "SELECT id, score, status, verdict, import_id, updated_at FROM score"
+                + " WHERE batch_id = ? ORDER BY id", d.batch().getId()), "not a single column touched");
+
+        lines.set(0, d.line(d.people().get(0), d.first(), "55", "正常"));
+        lines.set(3, d.line(d.people().get(1), d.second(), "", "缺考"));
+        ScoreService.Run corrected = importFile(d, "scores-corrected.csv", csv(lines), ADMIN);
+        assertEquals(0, corrected.data().getInserted());
+        assertEquals(2, corrected.data().getUpdated());
+        assertEquals(8, corrected.data().getUnchanged());
+        assertEquals(2, ScoreDataset.count(ds, "SELECT COUNT(*) FROM score WHERE batch_id = ? AND import_id = ?",
+                d.batch().getId(), corrected.data().getId()));
+        assertEquals(List.of(List.of("55.0", "NORMAL", "FAIL"), List.of("65.5", "NORMAL", "PASS")), scoresOf(d, 0));
+        assertEquals(10, ScoreDataset.count(ds, "SELECT COUNT(*) FROM score WHERE batch_id = ?", d.batch().getId()));
+    }
+
+    @Test
+    void aStoppedImportRestartsWithExactCountsAndNoDuplicates() {
+        int people = 15_000;
+        ScoreDataset.Data d = ScoreDataset.create(exams, rooms, ds, people);
+        List<String> lines = new ArrayList<>(2 * people + 400);
+        int bad = 0;
+        for (int i = 0; i < people; i++) {
+            ScoreDataset.Person p = d.people().get(i);
+            lines.add(d.line(p, d.first(), String.valueOf(40 + i % 61), "正常"));
+            lines.add(d.line(p, d.second(), (i % 50) + ".5", "正常"));
+            if (i % 97 == 0) {
+                lines.add(d.line(p, d.first(), "99", "正常"));   // duplicate: rejected
+                bad++;
+            }
+        }
+        int total = lines.size();
+        int good = 2 * people;
+        Long importId = scores.upload(ADMIN, d.batch().getId(), "big.csv", new ByteArrayInputStream(csv(lines))).getId();
+        long execution = scores.start(ADMIN, importId);
+        TestData.waitUntil(() -> scores.run(ADMIN, importId).data().getLinesRead() >= 2_000, Duration.ofMinutes(3));
+        scores.stop(ADMIN, importId);
+        TestData.waitUntil(() -> jobs.isFinished(execution), Duration.ofMinutes(3));
+        ScoreService.Run stopped = scores.run(ADMIN, importId);
+        assertEquals(BatchStatus.STOPPED, jobs.execution(execution).getBatchStatus(), "stopped mid-way (file too small?)");
+        long readBefore = stopped.data().getLinesRead();
+        assertTrue(readBefore > 0 && readBefore < total, "stopped after " + readBefore + " of " + total);
+        assertEquals(readBefore, stopped.data().getLastLine() - 1, "figures and checkpoint agree");
+        assertEquals(readBefore - stopped.data().getRejected(),
+                ScoreDataset.count(ds, "SELECT COUNT(*) FROM score WHERE batch_id = ?", d.batch().getId()));
+        assertTrue(stopped.isRestartable());
+
+        long second = scores.restart(ADMIN, importId);
+        TestData.waitUntil(() -> jobs.isFinished(second), Duration.ofMinutes(5));
+        ScoreService.Run done = scores.run(ADMIN, importId);
+        assertEquals(ScoreService.RunState.COMPLETED, done.state());
+        assertEquals(BatchStatus.COMPLETED, jobs.execution(second).getBatchStatus());
+        Map<Metric.MetricType, Long> m = metrics(second);
+        assertEquals(total - readBefore, m.get(Metric.MetricType.READ_COUNT), "the restart reads only the rest");
+        assertEquals(total, done.data().getLinesRead());
+        assertEquals(good, done.data().getInserted());
+        assertEquals(0, done.data().getUpdated() + done.data().getUnchanged());
+        assertEquals(bad, done.data().getRejected());
+        assertEquals(good, ScoreDataset.count(ds, "SELECT COUNT(*) FROM score WHERE batch_id = ?", d.batch().getId()));
+        assertEquals(good, ScoreDataset.count(ds, "SELECT COUNT(*) FROM (SELECT DISTINCT ticket_id, position_id FROM score"
+                + " WHERE batch_id = ?) x", d.batch().getId()));
+        assertEquals(bad, ScoreDataset.count(ds, "SELECT COUNT(*) FROM score_rejection WHERE import_id = ?", importId));
+        assertEquals(bad, ScoreDataset.count(ds, "SELECT COUNT(*) FROM score_rejection WHERE import_id = ?"
+                + " AND reason_code = 'score.line.duplicate'", importId));
+        System.out.printf("restart IT: %d lines, stopped after %d, restart read %d, commits %d + %d%n", total, readBefore,
+                m.get(Metric.MetricType.READ_COUNT), metrics(execution).get(Metric.MetricType.COMMIT_COUNT),
+                m.get(Metric.MetricType.COMMIT_COUNT));
+        assertThrows(BusinessException.class, () -> scores.restart(ADMIN, importId), "a completed run is not restarted");
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static List<String> Arrays(String... values) {
+        List<String> list = new ArrayList<>();
+        for (String v : values) {
+            list.add(v.isEmpty() ? null : v);
+        }
+        return list;
+    }
+
+    private void assertFailed(ScoreDataset.Data d, String name, byte[] content, String key) {
+        ScoreService.Run run = importFile(d, name, content, ADMIN);
+        assertEquals(ScoreService.RunState.FAILED, run.state(), name);
+        assertEquals(key, run.errorKey(), name);
+        assertEquals(BatchStatus.FAILED, jobs.execution(run.data().getExecutionId()).getBatchStatus(), name);
+        assertEquals(0, run.data().getLinesRead(), name);
+        assertFalse(run.isRestartable(), name);
+    }
+
+    private ScoreService.Run importFile(ScoreDataset.Data d, String name, byte[] content, String user) {
+        Long importId = scores.upload(user, d.batch().getId(), name, new ByteArrayInputStream(content)).getId();
+        long execution = scores.start(user, importId);
+        TestData.waitUntil(() -> jobs.isFinished(execution), Duration.ofMinutes(3));
+        return scores.run(user, importId);
+    }
+
+    private Map<Metric.MetricType, Long> metrics(ScoreService.Run run) {
+        return metrics(run.data().getExecutionId());
+    }
+
+    private Map<Metric.MetricType, Long> metrics(long execution) {
+        Map<Metric.MetricType, Long> result = new EnumMap<>(Metric.MetricType.class);
+        for (StepExecution step : jobs.steps(execution)) {
+            if ("importScores".equals(step.getStepName())) {
+                for (Metric metric : step.getMetrics()) {
+                    result.put(metric.getType(), metric.getValue());
+                }
+            }
+        }
+        return result;
+    }
+
+    private List<List<String>> scoresOf(ScoreDataset.Data d, int person) {
+        return ScoreDataset.rows(ds, "SELECT s.score, s.status, s.verdict FROM score s JOIN admission_ticket t ON t.id = s.ticket_id"
+                + " JOIN position p ON p.id = s.position_id WHERE t.ticket_no = ? ORDER BY p.code", d.people().get(person).ticketNo());
+    }
+
+    private static byte[] csv(List<String> lines) {
+        return (ScoreDataset.HEADER + "\r\n" + String.join("\r\n", lines) + "\r\n").getBytes(StandardCharsets.UTF_8);
+    }
+}
