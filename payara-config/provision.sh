@@ -83,6 +83,7 @@ if [ -n "$portbase" ]; then create_args+=(--portbase "$portbase"); fi
 "$asadmin" create-domain "${create_args[@]}" "$domain" >/dev/null
 # JDBC drivers the server does not bundle (PostgreSQL) go into the domain's lib folder
 cp "$here"/target/drivers/*.jar "$domain_dir/lib/"
+mkdir -p "$domain_dir/tmp"
 
 admin_port="$(sed -n 's/.*<network-listener[^>]*name="admin-listener"[^>]*port="\([0-9]*\)".*/\1/p;s/.*<network-listener[^>]*port="\([0-9]*\)"[^>]*name="admin-listener".*/\1/p' "$domain_dir/config/domain.xml" | head -n1)"
 "$asadmin" start-domain "$domain" >/dev/null 2>&1
