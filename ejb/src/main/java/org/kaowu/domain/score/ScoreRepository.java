@@ -145,6 +145,11 @@ public class ScoreRepository extends JpaRepository<Score> {
                 .setParameter("batch", batchId).setParameter("ids", ticketIds).getResultList();
     }
 
+    /** PostgreSQL only: fresh planner statistics for the import's two look-ups (see ScoreImportService). */
+    public void analyzeForImport() {
+        em.createNativeQuery("ANALYZE admission_ticket, score").executeUpdate();
+    }
+
     public long countScores(Long batchId) {
         return em.createQuery("select count(s) from Score s where s.batchId = :batch", Long.class)
                 .setParameter("batch", batchId).getSingleResult();
