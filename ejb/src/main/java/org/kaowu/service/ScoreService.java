@@ -232,6 +232,59 @@ public class ScoreService {
         scores.attach(importId, executionId, username, now());
     }
 
+    // ---------------------------------------------------------------- inbox (ScoreInbox, no staff member)
+
+    /**
+     * 收件箱: registers a file dropped into the inbox as a run of the batch its name gives (source INBOX, by
+     * {@value ScoreInbox#ACTOR}) and moves it to {@code target}, in one transaction. Refused like an upload and
+     * start would be: unknown batch, published scores, or (the caller then leaves the file for a later poll)
+     * another run of the batch still active.
+     */
+    public ScoreImport registerInboxFile(@NotNull String batchCode, @NotNull Path file, @NotNull Path target) {
+        ExamBatch batch = batches.findByCode(batchCode)
+                .orElseThrow(() -> new BusinessException("score.inbox.unknownBatch", batchCode));
+        if (scores.publication(batch.getId()).map(ScorePublication::isPublished).orElse(false)) {
+            throw new BusinessException("score.import.published");
+        }
+        for (ScoreImport other : scores.importRuns(batch.getId(), HISTORY)) {
+            if (toRun(other).state().isActive()) {
+                throw new BusinessException("score.import.running");
+            }
+        }
+        String name = cleanName(file.getFileName().toString());
+        long size;
+        try {
+            size = Files.size(file);
+            if (size == 0) {
+                throw new BusinessException("score.file.empty");
+            }
+            if (size > MAX_FILE_BYTES) {
+                throw new BusinessException("score.upload.tooLarge", MAX_FILE_BYTES / (1024 * 1024));
+            }
+            Files.createDirectories(target.getParent());
+            ScoreImport run = scores.persistImport(new ScoreImport(batch.getId(), name, target.toString(), size,
+                    ScoreImport.INBOX, ScoreInbox.ACTOR, now()));
+            scores.flush();
+            Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+            audit.record(ScoreInbox.ACTOR, AuditAction.SCORE_UPLOAD, "scoreImport", run.getId(),
+                    batch.getCode() + " " + name, null, size + " bytes (inbox)");
+            return run;
+        } catch (IOException e) {
+            LOG.warning(() -> "inbox file " + file + " could not be taken: " + e);
+            throw new BusinessException("score.upload.failed");
+        }
+    }
+
+    /** The inbox run that works on this stored file, with its state. */
+    public Optional<Run> inboxRun(@NotNull Path storedFile) {
+        return scores.inboxRun(storedFile.toString()).map(this::toRun);
+    }
+
+    /** The inbox filed the run's file away. */
+    public void inboxFiled(@NotNull Long importId, @NotNull Path storedFile) {
+        scores.moved(importId, storedFile.toString());
+    }
+
     // ---------------------------------------------------------------- watching
 
     public Overview overview(@NotNull String username, @NotNull Long batchId) {
@@ -384,8 +437,12 @@ public class ScoreService {
     }
 
     Path folder() {
-        String base = dataDir.filter(d -> !d.isBlank()).orElse(System.getProperty("java.io.tmpdir") + "/kaowu");
-        return Path.of(base, "score-imports");
+        return Path.of(dataDir(dataDir), "score-imports");
+    }
+
+    /** {@code kaowu.data.dir}, else {@code <tmp>/kaowu}. */
+    static String dataDir(Optional<String> configured) {
+        return configured.filter(d -> !d.isBlank()).orElse(System.getProperty("java.io.tmpdir") + "/kaowu");
     }
 
     private static long copyLimited(InputStream in, OutputStream out) throws IOException {

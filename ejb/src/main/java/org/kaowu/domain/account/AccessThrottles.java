@@ -28,7 +28,23 @@ public class AccessThrottles {
         failedLogins = new Throttle(20, Duration.ofMinutes(15), clock);
         registrations = new Throttle(20, Duration.ofHours(1), clock);
         resetCodes = new Throttle(10, Duration.ofHours(1), clock);
-        scoreQueries = new Throttle(SCORE_QUERIES, Duration.ofMinutes(10), clock);
+        scoreQueries = new Throttle(scoreQueryLimit(), Duration.ofMinutes(10), clock);
+    }
+
+    /**
+     * {@value #SCORE_QUERIES}, unless the system property {@value #SCORE_QUERY_LIMIT_PROPERTY} says otherwise when the
+     * throttles are created (the first use after deployment). A test hook for the score-day benchmark, which sets it
+     * in-process for that moment only; never set in production (logged as a WARNING when it is).
+     */
+    static int scoreQueryLimit() {
+        String value = System.getProperty(SCORE_QUERY_LIMIT_PROPERTY);
+        if (value == null || value.isBlank()) {
+            return SCORE_QUERIES;
+        }
+        int limit = Integer.parseInt(value.strip());
+        LOG.warning(() -> "System property " + SCORE_QUERY_LIMIT_PROPERTY + " is set: public score queries are limited"
+                + " to " + limit + " per address per 10 minutes instead of " + SCORE_QUERIES + ". A test hook only.");
+        return limit;
     }
 
     /** Failed logins from one address, any account. */
@@ -43,6 +59,9 @@ public class AccessThrottles {
 
     /** Public score queries (成绩查询) from one address within 10 minutes. */
     public static final int SCORE_QUERIES = 20;
+    /** See {@link #scoreQueryLimit()}. */
+    public static final String SCORE_QUERY_LIMIT_PROPERTY = "kaowu.score.queryLimit";
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(AccessThrottles.class.getName());
 
     /** Public score queries from one address (each also needs a CAPTCHA). */
     public Throttle scoreQueries() {

@@ -42,6 +42,11 @@ public final class Throttle {
     private final AtomicBoolean sweeping = new AtomicBoolean();
     private final Object evictionLock = new Object();
 
+    /** Events allowed per key within the window. */
+    public int maxEvents() {
+        return maxEvents;
+    }
+
     public Throttle(int maxEvents, Duration window, Clock clock) {
         this(maxEvents, window, clock, DEFAULT_MAX_KEYS);
     }

@@ -26,6 +26,8 @@ public class ScoreImport implements Serializable {
     public static final int FILE_NAME_LENGTH = 255;
     /** Where the file came from. */
     public static final String UPLOAD = "UPLOAD";
+    /** Dropped into the inbox folder and registered by {@code ScoreInbox}. */
+    public static final String INBOX = "INBOX";
     public static final String SEED = "SEED";
 
     @Id

@@ -44,6 +44,18 @@ public class ScoreRepository extends JpaRepository<Score> {
                 .setParameter("batch", batchId).setMaxResults(max).getResultList();
     }
 
+    /** The inbox run that works on this stored file (the inbox keeps its files under their own names). */
+    public Optional<ScoreImport> inboxRun(String storedFile) {
+        return em.createQuery("select i from ScoreImport i where i.source = :s and i.storedFile = :f", ScoreImport.class)
+                .setParameter("s", ScoreImport.INBOX).setParameter("f", storedFile).getResultStream().findFirst();
+    }
+
+    /** The run's file was filed away by the inbox (done/ or failed/). */
+    public void moved(Long importId, String storedFile) {
+        em.createQuery("update ScoreImport i set i.storedFile = :f where i.id = :id")
+                .setParameter("f", storedFile).setParameter("id", importId).executeUpdate();
+    }
+
     public void attach(Long importId, long executionId, String by, LocalDateTime at) {
         em.createQuery("update ScoreImport i set i.executionId = :e, i.startedBy = :by, i.startedAt = :at,"
                         + " i.errorKey = null, i.errorArgs = null where i.id = :id")
@@ -131,6 +143,11 @@ public class ScoreRepository extends JpaRepository<Score> {
         }
         return em.createQuery("select s from Score s where s.batchId = :batch and s.ticketId in :ids", Score.class)
                 .setParameter("batch", batchId).setParameter("ids", ticketIds).getResultList();
+    }
+
+    /** PostgreSQL only: fresh planner statistics for the import's two look-ups (see ScoreImportService). */
+    public void analyzeForImport() {
+        em.createNativeQuery("ANALYZE admission_ticket, score").executeUpdate();
     }
 
     public long countScores(Long batchId) {

@@ -1,0 +1,198 @@
+package org.kaowu.it.bench;
+
+import jakarta.annotation.Resource;
+import jakarta.batch.runtime.StepExecution;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.kaowu.domain.account.AccessThrottles;
+import org.kaowu.it.ScoreDataset;
+import org.kaowu.it.TicketFixtures;
+import org.kaowu.service.BatchJobService;
+import org.kaowu.service.ExamService;
+import org.kaowu.service.RoomService;
+import org.kaowu.service.ScoreService;
+
+import javax.sql.DataSource;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+
+/**
+ * Test-only (added to the score benchmarks' deployment, never to the application): sets up what
+ * {@link ScoreImportBenchmark} and {@link ScoreQueryBenchmark} measure and measures what only the server can.
+ * Answers plain text.
+ * <ul>
+ *   <li>{@code step=import&lines=N}: N/2 candidates with tickets (JDBC batches, {@link ScoreDataset}), a CSV of N
+ *       lines (two subjects each), its import through the real job (upload, {@link ScoreService#start}, wait), then
+ *       on PostgreSQL {@code COPY} of the same file into a plain table.</li>
+ *   <li>{@code step=published&people=N}: N candidates with imported and published scores; lifts the per-address
+ *       query limit of this deployment (see {@link AccessThrottles#scoreQueryLimit}); answers "name,ID" lines.</li>
+ * </ul>
+ */
+@WebServlet("/bench/scores")
+public class ScoreBenchServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final String ADMIN = TicketFixtures.ADMIN;
+
+    @EJB ExamService exams;
+    @EJB RoomService rooms;
+    @EJB ScoreService scores;
+    @EJB BatchJobService jobs;
+    @Inject AccessThrottles throttles;
+    @Resource(lookup = "jdbc/kaowu")
+    DataSource ds;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setContentType("text/plain;charset=UTF-8");
+        try {
+            String answer = switch (request.getParameter("step")) {
+                case "import" -> importAndCopy(Integer.parseInt(request.getParameter("lines")));
+                case "published" -> published(Integer.parseInt(request.getParameter("people")));
+                default -> throw new IllegalArgumentException("step?");
+            };
+            response.getWriter().write(answer);
+        } catch (Exception e) {
+            response.setStatus(500);
+            e.printStackTrace(response.getWriter());
+        }
+    }
+
+    private String importAndCopy(int lines) throws Exception {
+        int people = lines / 2;
+        long t0 = System.nanoTime();
+        ScoreDataset.Data d = ScoreDataset.create(exams, rooms, ds, people);
+        long ticketsMs = ms(t0);
+        Path file = Files.createTempFile("score-bench", ".csv");
+        try {
+            writeCsv(d, file);
+            long size = Files.size(file);
+            Long importId;
+            try (InputStream in = Files.newInputStream(file)) {
+                importId = scores.upload(ADMIN, d.batch().getId(), "bench.csv", in).getId();
+            }
+            long t1 = System.nanoTime();
+            long execution = scores.start(ADMIN, importId);
+            while (!jobs.isFinished(execution)) {
+                Thread.sleep(200);
+            }
+            long jobMs = ms(t1);
+            ScoreService.Run run = scores.run(ADMIN, importId);
+            long checkMs = 0;
+            long chunkMs = 0;
+            for (StepExecution step : jobs.steps(execution)) {
+                long ms = step.getEndTime().getTime() - step.getStartTime().getTime();
+                if ("checkFile".equals(step.getStepName())) {
+                    checkMs = ms;
+                } else {
+                    chunkMs = ms;
+                }
+            }
+            String db;
+            long copyMs = -1;
+            try (Connection c = ds.getConnection()) {
+                db = c.getMetaData().getDatabaseProductName();
+                if (db.toLowerCase(Locale.ROOT).contains("postgres")) {
+                    copyMs = copy(c, file);
+                }
+            }
+            return String.join(" ", String.valueOf(lines), String.valueOf(size), String.valueOf(ticketsMs),
+                    String.valueOf(jobMs), String.valueOf(checkMs), String.valueOf(chunkMs), run.state().name(),
+                    String.valueOf(run.data().getInserted()), String.valueOf(run.data().getRejected()),
+                    String.valueOf(copyMs), db.replace(' ', '_'));
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private static void writeCsv(ScoreDataset.Data d, Path file) throws IOException {
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write(ScoreDataset.HEADER);
+            out.write("\r\n");
+            int i = 0;
+            for (ScoreDataset.Person p : d.people()) {
+                out.write(d.line(p, d.first(), String.valueOf(40 + i % 61), "正常"));
+                out.write("\r\n");
+                out.write(d.line(p, d.second(), (i % 100) + ".5", "正常"));
+                out.write("\r\n");
+                i++;
+            }
+        }
+    }
+
+    /** COPY of the file into a fresh plain table (text columns, as in the file); the time of the COPY alone. */
+    private static long copy(Connection c, Path file) throws Exception {
+        try (Statement st = c.createStatement()) {
+            st.execute("DROP TABLE IF EXISTS bench_score_copy");
+            st.execute("CREATE TABLE bench_score_copy (ticket_no VARCHAR(30), id_number VARCHAR(18), name VARCHAR(50),"
+                    + " subject VARCHAR(50), score VARCHAR(10), status VARCHAR(10))");
+        }
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(true);
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            // the driver lives in the domain's lib/, so no compile-time dependency on it here
+            Class<?> pgConnection = Class.forName("org.postgresql.PGConnection");
+            Object copyApi = pgConnection.getMethod("getCopyAPI").invoke(c.unwrap(pgConnection));
+            long t = System.nanoTime();
+            copyApi.getClass().getMethod("copyIn", String.class, Reader.class).invoke(copyApi,
+                    "COPY bench_score_copy FROM STDIN WITH (FORMAT csv, HEADER true)", in);
+            return ms(t);
+        } finally {
+            try (Statement st = c.createStatement()) {
+                st.execute("DROP TABLE IF EXISTS bench_score_copy");
+            } catch (SQLException ignored) {
+                // best effort
+            }
+            c.setAutoCommit(auto);
+        }
+    }
+
+    private String published(int people) throws Exception {
+        // the throttles are created on first use: lift the limit for this deployment only, then clear the hook
+        System.setProperty(AccessThrottles.SCORE_QUERY_LIMIT_PROPERTY, "1000000000");
+        int limit;
+        try {
+            limit = throttles.scoreQueries().maxEvents();
+        } finally {
+            System.clearProperty(AccessThrottles.SCORE_QUERY_LIMIT_PROPERTY);
+        }
+        ScoreDataset.Data d = ScoreDataset.create(exams, rooms, ds, people);
+        Path file = Files.createTempFile("score-bench", ".csv");
+        try {
+            writeCsv(d, file);
+            Long importId;
+            try (InputStream in = Files.newInputStream(file)) {
+                importId = scores.upload(ADMIN, d.batch().getId(), "bench.csv", in).getId();
+            }
+            long execution = scores.start(ADMIN, importId);
+            while (!jobs.isFinished(execution)) {
+                Thread.sleep(200);
+            }
+        } finally {
+            Files.deleteIfExists(file);
+        }
+        scores.publish(ADMIN, d.batch().getId());
+        StringBuilder out = new StringBuilder().append(limit).append('\n');
+        for (ScoreDataset.Person p : d.people()) {
+            out.append(p.name()).append(',').append(p.idNumber()).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static long ms(long since) {
+        return (System.nanoTime() - since) / 1_000_000;
+    }
+}
