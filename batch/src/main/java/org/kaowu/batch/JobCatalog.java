@@ -15,7 +15,10 @@ public class JobCatalog {
     /** Proves the batch wiring: reads the schema version through a service. */
     public static final String PING = "ping";
 
+    /** 成绩导入: one uploaded score file into the scores of its batch (see package scoreimport). */
+    public static final String SCORE_IMPORT = "scoreImport";
+
     public List<String> jobNames() {
-        return List.of(PING);
+        return List.of(PING, SCORE_IMPORT);
     }
 }

@@ -27,6 +27,8 @@ import org.kaowu.service.RegistrationService;
 import org.kaowu.service.ReviewService;
 import org.kaowu.service.StaffService;
 import org.kaowu.service.RoomService;
+import org.kaowu.service.ScoreImportService;
+import org.kaowu.service.ScoreService;
 import org.kaowu.service.TicketAllocationRunner;
 import org.kaowu.service.TicketService;
 import org.kaowu.domain.exam.ExamRoom;
@@ -85,6 +87,10 @@ public class DemoSeeder {
     private TicketService ticketService;
     @EJB
     private TicketAllocationRunner allocationRunner;
+    @EJB
+    private ScoreService scoreService;
+    @EJB
+    private ScoreImportService scoreImports;
 
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -149,6 +155,7 @@ public class DemoSeeder {
                     new Demo(demoId(1990, 9, 11), "陈刚", "13800138011", RegistrationStatus.REVIEWED)));
         }
         seedTickets();
+        seedFinishedBatch(hangzhou, clerk, accountant);
         LOG.info("[kaowu-demo] demo data ready");
     }
 
@@ -274,5 +281,91 @@ public class DemoSeeder {
         } catch (BusinessException e) {
             LOG.warning(() -> "[kaowu-demo] admission tickets of 2026T not ready: " + e.getMessageKey());
         }
+    }
+
+    /**
+     * 2026S — a finished batch (exam 20 days ago) with two subjects, three approved candidates with published
+     * tickets and published scores, so the demo candidate can query a score at once (and the certificates can
+     * build on it). Created open (so the registrations go through the real rules), then given its past dates.
+     * Runs on every start: what is missing is added (tickets, the score import, the publication); nothing is
+     * deleted or changed.
+     */
+    private void seedFinishedBatch(ExamSite site, Position clerk, Position accountant) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDateTime now = LocalDateTime.now(clock);
+        try {
+            boolean created = batch("2026S", "2026 年上半年职业资格考试（已考完）", new BatchSchedule(
+                    at(today.minusDays(60), 9), now.plusHours(1), now.plusHours(1), now.plusHours(1),
+                    at(today.plusDays(3), 9), at(today.plusDays(3), 17), now.plusHours(1), at(today.plusDays(3), 17),
+                    null, null), new ExamSite[] {site}, new int[] {100}, clerk, accountant);
+            ExamBatch batch = exams.findBatchByCode("2026S").orElseThrow();
+            if (created) {
+                List<String[]> people = List.of(new String[] {DEMO_CANDIDATE, null, null},
+                        new String[] {demoId(1990, 3, 1), "李文静", "13800138001"},
+                        new String[] {demoId(1992, 7, 2), "王建国", "13800138002"});
+                for (String[] p : people) {
+                    if (p[1] != null) {
+                        candidate(p[0], p[1], p[2]);
+                    }
+                    Registration r = registrations.choose(p[0], batch.getId(), site.getId(),
+                            Set.of(clerk.getId(), accountant.getId()));
+                    Long id = registrations.submit(p[0], r.getId()).getId();
+                    reviews.pass(PROVINCE_ADMIN, id, registrations.mine(p[0], id).getVersion());
+                    Registration reviewed = registrations.mine(p[0], id);
+                    reviews.recordPayment(PROVINCE_ADMIN, id, reviewed.getVersion(), reviewed.fee(),
+                            "DEMO-" + reviewed.getRegistrationNo());
+                }
+                BatchForm form = BatchForm.of(exams.batch(batch.getId()));
+                form.setRegistrationEnd(at(today.minusDays(45), 17));
+                form.setReviewEnd(at(today.minusDays(40), 17));
+                form.setPaymentEnd(at(today.minusDays(38), 17));
+                form.setTicketPrintStart(at(today.minusDays(25), 9));
+                form.setExamStart(at(today.minusDays(20), 9));
+                form.setExamEnd(at(today.minusDays(20), 17));
+                form.setTicketPrintEnd(at(today.minusDays(20), 17));
+                form.setExamSessions("上午 09:00–11:30 综合管理类\n下午 14:00–16:30 财务会计类");
+                exams.saveBatch(PROVINCE_ADMIN, form);
+            }
+            TicketService.Overview tickets = ticketService.overview(PROVINCE_ADMIN, batch.getId());
+            if (tickets.completeness().missing() > 0) {
+                allocationRunner.allocate(PROVINCE_ADMIN, batch.getId(), false);
+            }
+            if (!tickets.isPublished()) {
+                ticketService.publish(PROVINCE_ADMIN, batch.getId());
+            }
+            ScoreService.Overview scores = scoreService.overview(PROVINCE_ADMIN, batch.getId());
+            if (scores.scores() == 0) {
+                var run = scoreService.upload(PROVINCE_ADMIN, batch.getId(), "2026S-成绩.csv",
+                        new java.io.ByteArrayInputStream(demoScores(batch.getId())));
+                String problem = scoreImports.importNow(run.getId());
+                if (problem != null) {
+                    LOG.warning(() -> "[kaowu-demo] scores of 2026S not imported: " + problem);
+                    return;
+                }
+            }
+            if (!scoreService.overview(PROVINCE_ADMIN, batch.getId()).published()) {
+                scoreService.publish(PROVINCE_ADMIN, batch.getId());
+            }
+            LOG.info("[kaowu-demo] batch 2026S: exam over, scores published (成绩查询 for " + DEMO_CANDIDATE + ")");
+        } catch (BusinessException e) {
+            LOG.warning(() -> "[kaowu-demo] finished batch 2026S not ready: " + e.getMessageKey());
+        }
+    }
+
+    /** A score file for the batch's tickets: every subject, a pass, a fail and one 缺考. */
+    private byte[] demoScores(Long batchId) {
+        StringBuilder csv = new StringBuilder("\uFEFF准考证号,身份证号,姓名,科目,成绩,状态\r\n");
+        String[][] marks = {{"86.5", "78.0"}, {"92.0", "55.5"}, {"", "64.0"}};
+        int i = 0;
+        for (String[] t : scoreImports.ticketHolders(batchId)) {
+            String[] codes = t[3].split(",");
+            for (int s = 0; s < codes.length; s++) {
+                String mark = marks[i % marks.length][s % 2];
+                csv.append(t[0]).append(',').append(t[1]).append(',').append(t[2]).append(',').append(codes[s])
+                        .append(',').append(mark).append(',').append(mark.isEmpty() ? "缺考" : "正常").append("\r\n");
+            }
+            i++;
+        }
+        return csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.kaowu.exception.NotFoundException;
 
+import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -59,6 +60,37 @@ public class BatchJobService {
 
     public boolean isFinished(long executionId) {
         return TERMINAL.contains(execution(executionId).getBatchStatus());
+    }
+
+    /** 成绩导入: starts the {@code scoreImport} job for one uploaded file (a new execution). */
+    public long startScoreImport(long importId) {
+        return start(ScoreService.JOB, scoreImportParameters(importId));
+    }
+
+    /** 成绩导入: restarts a stopped or failed execution; the reader continues after the last checkpoint. */
+    public long restartScoreImport(long executionId, long importId) {
+        return restart(executionId, scoreImportParameters(importId));
+    }
+
+    /**
+     * True for an execution that still says it runs but was started before this server process: the server died
+     * under it (kill -9, power loss). JBatch cannot restart such an execution (it is not STOPPED or FAILED), so
+     * its work is resumed by a new execution that starts after the data's own last committed line.
+     */
+    public boolean isInterrupted(long executionId) {
+        JobExecution execution = execution(executionId);
+        BatchStatus status = execution.getBatchStatus();
+        boolean claimsToRun = status == BatchStatus.STARTING || status == BatchStatus.STARTED
+                || status == BatchStatus.STOPPING;
+        java.util.Date created = execution.getCreateTime();
+        return claimsToRun && created != null
+                && created.getTime() < ManagementFactory.getRuntimeMXBean().getStartTime();
+    }
+
+    private static Properties scoreImportParameters(long importId) {
+        Properties parameters = new Properties();
+        parameters.setProperty(ScoreService.PARAM_IMPORT, Long.toString(importId));
+        return parameters;
     }
 
     private static JobOperator operator() {

@@ -21,12 +21,14 @@ public class AccessThrottles {
     private Throttle failedLogins;
     private Throttle registrations;
     private Throttle resetCodes;
+    private Throttle scoreQueries;
 
     @PostConstruct
     void create() {
         failedLogins = new Throttle(20, Duration.ofMinutes(15), clock);
         registrations = new Throttle(20, Duration.ofHours(1), clock);
         resetCodes = new Throttle(10, Duration.ofHours(1), clock);
+        scoreQueries = new Throttle(SCORE_QUERIES, Duration.ofMinutes(10), clock);
     }
 
     /** Failed logins from one address, any account. */
@@ -37,6 +39,14 @@ public class AccessThrottles {
     /** Accounts registered from one address. */
     public Throttle registrations() {
         return registrations;
+    }
+
+    /** Public score queries (成绩查询) from one address within 10 minutes. */
+    public static final int SCORE_QUERIES = 20;
+
+    /** Public score queries from one address (each also needs a CAPTCHA). */
+    public Throttle scoreQueries() {
+        return scoreQueries;
     }
 
     /** Password-reset SMS requested from one address. */
