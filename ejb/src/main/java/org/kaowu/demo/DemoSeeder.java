@@ -397,6 +397,9 @@ public class DemoSeeder {
             LOG.info("[kaowu-demo] batch 2026S: pass list published, certificates numbered (证书查询, 我的证书)");
         } catch (BusinessException e) {
             LOG.warning(() -> "[kaowu-demo] certificates of 2026S not ready: " + e.getMessageKey());
+        } catch (jakarta.ejb.EJBException e) {
+            // the demo must still start: the rest of it does not depend on certificates
+            LOG.log(java.util.logging.Level.WARNING, "[kaowu-demo] certificates of 2026S not ready", e);
         }
     }
 }

@@ -139,8 +139,10 @@ public class CertificateRepository extends JpaRepository<Certificate> {
 
     // ---- runs ----
 
+    /** Persists and flushes: the run's row exists (for refreshes and the job) before the transaction ends. */
     public CertificateRun persistRun(CertificateRun run) {
         em.persist(run);
+        em.flush();
         return run;
     }
 
