@@ -108,6 +108,29 @@ class CertificateJourneyIT {
         }
     }
 
+    @Test
+    void theAdminSeesThePassListAndTheNumberingOf2026S() {
+        journey.logInStaff("admin");
+        journey.click("headerForm:navCertificates");
+        journey.waitText("证书管理");
+        journey.choose("batchForm:batch", "2026S");
+        journey.waitUrlContains("batch=");
+        journey.waitText("已发证书");
+        // 2026S: 张晓明 passes both subjects, 李文静 one, 王建国 one (absent in the other)
+        assertEquals("4", browser.findElement(By.id("passerCount")).getText());
+        assertEquals("4", browser.findElement(By.id("certificateCount")).getText());
+        assertEquals("0", browser.findElement(By.id("unnumberedCount")).getText());
+        assertTrue(browser.findElement(By.id("passListState")).getText().contains("已发布"));
+        assertTrue(browser.findElement(By.id("certificatesForm:start")).getAttribute("class").contains("ui-state-disabled"),
+                "nothing left to number");
+        Browser.screenshot(browser, "certificate-07-admin");
+        browser.findElement(By.id("publicList")).click();
+        journey.waitText("合格名单");
+        journey.waitText("110105********002X");
+        assertFalse(browser.getPageSource().contains(DEMO_CANDIDATE), "never the full ID number");
+        Browser.screenshot(browser, "certificate-08-pass-list");
+    }
+
     private static HttpResponse<byte[]> get(String url, String cookies) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).header("Cookie", cookies).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
