@@ -105,17 +105,36 @@ public class CertificateNumberingService {
 
     /** The highest sequence number used in the (position, year) sequence of this rule, 0 if none. */
     public int highestUsed(CertificateNumberRule rule, int year, String positionCode) {
-        return certificates.highestNumber(rule.prefix(year, positionCode), rule.length(year, positionCode))
-                .map(n -> rule.sequenceOf(n, year, positionCode).orElse(0)).orElse(0);
+        return highestUsed(rule, year, positionCode, null);
     }
 
     /**
-     * Numbers one chunk of a position's passers (see the class comment) and tells each of them. Returns how many
-     * got a number (those numbered meanwhile are skipped).
+     * Like {@link #highestUsed(CertificateNumberRule, int, String)}, starting the search at {@code hint} (the last
+     * number this writer wrote, or null). Always the table's truth: if the hint's chunk rolled back, nothing lies at
+     * or above it and the whole sequence is searched; if another writer went further, its numbers are found.
      */
-    public int numberChunk(@NotNull Setup setup, @NotNull List<Passer> passers) {
+    int highestUsed(CertificateNumberRule rule, int year, String positionCode, String hint) {
+        String prefix = rule.prefix(year, positionCode);
+        int length = rule.length(year, positionCode);
+        java.util.Optional<String> highest = java.util.Optional.empty();
+        if (hint != null && rule.sequenceOf(hint, year, positionCode).isPresent()) {
+            highest = certificates.highestNumberBetween(prefix, length, hint, rule.format(year, positionCode, rule.maxSequence()));
+        }
+        if (highest.isEmpty()) {
+            highest = certificates.highestNumber(prefix, length);
+        }
+        return highest.map(n -> rule.sequenceOf(n, year, positionCode).orElse(0)).orElse(0);
+    }
+
+    /**
+     * Numbers one chunk of a position's passers (see the class comment) and tells each of them; those numbered
+     * meanwhile are skipped. {@code hint} is the last number the caller wrote (or null), where the search for the
+     * sequence's highest number starts (see {@link #highestUsed(CertificateNumberRule, int, String, String)}).
+     * Returns the last number this chunk wrote, or the hint if it wrote none.
+     */
+    public String numberChunk(@NotNull Setup setup, @NotNull List<Passer> passers, String hint) {
         if (passers.isEmpty()) {
-            return 0;
+            return hint;
         }
         certificates.lockPosition(setup.positionId());
         CertificateNumberRule rule = setup.rule();
@@ -123,17 +142,18 @@ public class CertificateNumberingService {
                 passers.stream().map(Passer::ticketId).toList()));
         List<Passer> todo = passers.stream().filter(p -> !done.contains(p.ticketId())).toList();
         if (todo.isEmpty()) {
-            return 0;
+            return hint;
         }
-        int highest = highestUsed(rule, setup.year(), setup.positionCode());
+        int highest = highestUsed(rule, setup.year(), setup.positionCode(), hint);
         rule.checkCapacity(setup.year(), setup.positionCode(), highest, todo.size());
         Numbering numbering = Numbering.continuing(highest, rule.maxSequence());
         List<String> codes = freshCodes(todo.size());
         LocalDateTime now = LocalDateTime.now(clock);
         Map<Long, String> numberOf = new LinkedHashMap<>();
+        String number = hint;
         for (int i = 0; i < todo.size(); i++) {
             Passer p = todo.get(i);
-            String number = rule.format(setup.year(), setup.positionCode(), numbering.next());
+            number = rule.format(setup.year(), setup.positionCode(), numbering.next());
             certificates.persist(new Certificate(setup.batchId(), p.registrationId(), p.ticketId(), setup.positionId(),
                     number, codes.get(i), setup.passDate(), now, setup.runId()));
             numberOf.put(p.registrationId(), number);
@@ -143,7 +163,7 @@ public class CertificateNumberingService {
         if (setup.runId() != null) {
             certificates.addNumbered(setup.runId(), todo.size());
         }
-        return todo.size();
+        return number;
     }
 
     /**
@@ -154,7 +174,9 @@ public class CertificateNumberingService {
         int numbered = 0;
         for (Long positionId : positionsToNumber(runId)) {
             Setup setup = setup(runId, positionId);
-            numbered += numberChunk(setup, unnumbered(setup.batchId(), positionId));
+            List<Passer> passers = unnumbered(setup.batchId(), positionId);
+            numberChunk(setup, passers, null);
+            numbered += passers.size();
         }
         return numbered;
     }

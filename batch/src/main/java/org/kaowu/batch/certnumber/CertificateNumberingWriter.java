@@ -13,7 +13,9 @@ import java.util.List;
 
 /**
  * Numbers a chunk through {@link CertificateNumberingService#numberChunk}, inside the chunk's transaction: the
- * certificates, the run's figure and the notifications commit with the checkpoint, or not at all.
+ * certificates, the run's figure and the notifications commit with the checkpoint, or not at all. The last number
+ * written is only a hint for the next chunk's search (a rolled-back chunk's hint finds nothing and the whole
+ * sequence is searched), never the source of the next number.
  */
 @Dependent
 @Named("certificateNumberingWriter")
@@ -24,6 +26,9 @@ public class CertificateNumberingWriter extends AbstractItemWriter {
     @Inject
     private StepContext step;
 
+    /** The last number this partition wrote: where the next chunk starts looking for the sequence's highest. */
+    private String lastNumber;
+
     @Override
     public void writeItems(List<Object> items) {
         CertificateNumberingService.Setup setup = (CertificateNumberingService.Setup) step.getTransientUserData();
@@ -31,6 +36,6 @@ public class CertificateNumberingWriter extends AbstractItemWriter {
         for (Object item : items) {
             passers.add((CertificateNumberingService.Passer) item);
         }
-        numbering.numberChunk(setup, passers);
+        lastNumber = numbering.numberChunk(setup, passers, lastNumber);
     }
 }

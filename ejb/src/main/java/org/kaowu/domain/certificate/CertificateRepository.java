@@ -109,6 +109,19 @@ public class CertificateRepository extends JpaRepository<Certificate> {
                 .setParameter("prefix", prefix + "%").setParameter("length", length).getSingleResult());
     }
 
+    /**
+     * Like {@link #highestNumber}, looking only at numbers from {@code atLeast} up to {@code atMost}: an index range
+     * of a few entries when {@code atLeast} is the sequence's last number, where a plain MAX over the prefix would
+     * read the whole sequence (H2 does). Empty if nothing of the sequence lies in the range.
+     */
+    public Optional<String> highestNumberBetween(String prefix, int length, String atLeast, String atMost) {
+        return Optional.ofNullable(em.createQuery("select max(c.certificateNo) from Certificate c"
+                        + " where c.certificateNo >= :from and c.certificateNo <= :to"
+                        + " and c.certificateNo like :prefix and length(c.certificateNo) = :length", String.class)
+                .setParameter("from", atLeast).setParameter("to", atMost)
+                .setParameter("prefix", prefix + "%").setParameter("length", length).getSingleResult());
+    }
+
     /** Which of these tickets already have a certificate for the position. */
     public List<Long> numberedTickets(Long positionId, Collection<Long> ticketIds) {
         if (ticketIds.isEmpty()) {
