@@ -73,7 +73,8 @@ class CertificateNumberingBenchmark {
         int year = sql.batch().getSchedule().getExamStart().getYear();
         String number = "'33" + year + "' || p.code || LPAD(CAST(ROW_NUMBER() OVER (PARTITION BY s.position_id"
                 + " ORDER BY t.ticket_no) AS VARCHAR(7)), 7, '0')";
-        String code = "'Q' || LPAD(CAST(ROW_NUMBER() OVER (ORDER BY s.id) AS VARCHAR(13)), 13, '0')";
+        // 14 characters, unique per run (the dataset's prefix), like the dashed codes' length
+        String code = "'Q" + sql.prefix().substring(0, 5) + "' || LPAD(CAST(ROW_NUMBER() OVER (ORDER BY s.id) AS VARCHAR(8)), 8, '0')";
         long base = sql.base();
         start = System.nanoTime();
         try (Connection c = CertificateFixtures.dataSource().getConnection(); Statement s = c.createStatement()) {
