@@ -18,7 +18,10 @@ public class JobCatalog {
     /** 成绩导入: one uploaded score file into the scores of its batch (see package scoreimport). */
     public static final String SCORE_IMPORT = "scoreImport";
 
+    /** 证书编号: certificate numbers for a batch's passers, one partition per position (see package certnumber). */
+    public static final String CERTIFICATE_NUMBERING = "certificateNumbering";
+
     public List<String> jobNames() {
-        return List.of(PING, SCORE_IMPORT);
+        return List.of(PING, SCORE_IMPORT, CERTIFICATE_NUMBERING);
     }
 }

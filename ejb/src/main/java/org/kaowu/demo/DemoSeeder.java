@@ -20,6 +20,7 @@ import org.kaowu.domain.exam.Position;
 import org.kaowu.domain.candidate.image.ImageKind;
 import org.kaowu.service.AccountService;
 import org.kaowu.service.BatchForm;
+import org.kaowu.service.CertificateService;
 import org.kaowu.service.ExamService;
 import org.kaowu.service.ProfileData;
 import org.kaowu.service.ProfileService;
@@ -91,6 +92,8 @@ public class DemoSeeder {
     private ScoreService scoreService;
     @EJB
     private ScoreImportService scoreImports;
+    @EJB
+    private CertificateService certificateService;
 
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -156,6 +159,7 @@ public class DemoSeeder {
         }
         seedTickets();
         seedFinishedBatch(hangzhou, clerk, accountant);
+        seedCertificates();
         LOG.info("[kaowu-demo] demo data ready");
     }
 
@@ -367,5 +371,35 @@ public class DemoSeeder {
             i++;
         }
         return csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * 2026S gets its pass list published and its passers numbered (the same checks and chunk write as the job,
+     * in this thread: three candidates), so the demo candidate has a certificate and the public verification works
+     * at once. Runs on every start: only what is missing is added; nothing is deleted or renumbered.
+     */
+    private void seedCertificates() {
+        try {
+            ExamBatch batch = exams.findBatchByCode("2026S").orElse(null);
+            if (batch == null) {
+                return;
+            }
+            CertificateService.Overview o = certificateService.overview(PROVINCE_ADMIN, batch.getId());
+            if (!o.scoresPublished()) {
+                return;
+            }
+            if (!o.passListPublished()) {
+                certificateService.publishPassList(PROVINCE_ADMIN, batch.getId());
+            }
+            if (o.getUnnumbered() > 0) {
+                certificateService.numberNow(PROVINCE_ADMIN, batch.getId());
+            }
+            LOG.info("[kaowu-demo] batch 2026S: pass list published, certificates numbered (证书查询, 我的证书)");
+        } catch (BusinessException e) {
+            LOG.warning(() -> "[kaowu-demo] certificates of 2026S not ready: " + e.getMessageKey());
+        } catch (jakarta.ejb.EJBException e) {
+            // the demo must still start: the rest of it does not depend on certificates
+            LOG.log(java.util.logging.Level.WARNING, "[kaowu-demo] certificates of 2026S not ready", e);
+        }
     }
 }

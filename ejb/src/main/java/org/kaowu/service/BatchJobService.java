@@ -90,6 +90,41 @@ public class BatchJobService {
                 && created.getTime() < ManagementFactory.getRuntimeMXBean().getStartTime();
     }
 
+    /** 证书编号: starts the {@code certificateNumbering} job for one run (a new execution). */
+    public long startCertificateNumbering(long runId) {
+        return start(CertificateService.JOB, certificateParameters(runId));
+    }
+
+    /** 证书编号: restarts a stopped or failed execution; each partition re-reads its unnumbered passers. */
+    public long restartCertificateNumbering(long executionId, long runId) {
+        return restart(executionId, certificateParameters(runId));
+    }
+
+    /**
+     * Where a job run stands, for the admin pages' run lists: the execution's batch status, or
+     * {@link ScoreService.RunState#INTERRUPTED} if the server died under it (see {@link #isInterrupted}).
+     *
+     * @throws NotFoundException if the job repository no longer knows the execution
+     */
+    public ScoreService.RunState runState(long executionId) {
+        if (isInterrupted(executionId)) {
+            return ScoreService.RunState.INTERRUPTED;
+        }
+        return switch (execution(executionId).getBatchStatus()) {
+            case STARTING, STARTED -> ScoreService.RunState.RUNNING;
+            case STOPPING -> ScoreService.RunState.STOPPING;
+            case STOPPED -> ScoreService.RunState.STOPPED;
+            case COMPLETED -> ScoreService.RunState.COMPLETED;
+            case FAILED, ABANDONED -> ScoreService.RunState.FAILED;
+        };
+    }
+
+    private static Properties certificateParameters(long runId) {
+        Properties parameters = new Properties();
+        parameters.setProperty(CertificateService.PARAM_RUN, Long.toString(runId));
+        return parameters;
+    }
+
     private static Properties scoreImportParameters(long importId) {
         Properties parameters = new Properties();
         parameters.setProperty(ScoreService.PARAM_IMPORT, Long.toString(importId));

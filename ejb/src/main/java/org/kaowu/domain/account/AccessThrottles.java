@@ -22,6 +22,7 @@ public class AccessThrottles {
     private Throttle registrations;
     private Throttle resetCodes;
     private Throttle scoreQueries;
+    private Throttle certificateQueries;
 
     @PostConstruct
     void create() {
@@ -29,6 +30,7 @@ public class AccessThrottles {
         registrations = new Throttle(20, Duration.ofHours(1), clock);
         resetCodes = new Throttle(10, Duration.ofHours(1), clock);
         scoreQueries = new Throttle(scoreQueryLimit(), Duration.ofMinutes(10), clock);
+        certificateQueries = new Throttle(CERTIFICATE_QUERIES, Duration.ofMinutes(10), clock);
     }
 
     /**
@@ -66,6 +68,14 @@ public class AccessThrottles {
     /** Public score queries from one address (each also needs a CAPTCHA). */
     public Throttle scoreQueries() {
         return scoreQueries;
+    }
+
+    /** Public certificate queries (证书查询, by name and ID number or by verification code) within 10 minutes. */
+    public static final int CERTIFICATE_QUERIES = 20;
+
+    /** Public certificate queries from one address, both forms together. */
+    public Throttle certificateQueries() {
+        return certificateQueries;
     }
 
     /** Password-reset SMS requested from one address. */
