@@ -1,7 +1,8 @@
 package org.kaowu.service;
 
+import org.kaowu.domain.certificate.CertificateRepository;
+import org.kaowu.domain.certificate.PassList;
 import jakarta.annotation.Resource;
-import jakarta.batch.runtime.BatchStatus;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
@@ -103,6 +104,8 @@ public class ScoreService {
     public record Changed(Long batchId) {
     }
 
+    @Inject
+    private CertificateRepository certificates;
     @Inject
     private ScoreRepository scores;
     @Inject
@@ -382,6 +385,10 @@ public class ScoreService {
         if (p == null || !p.isPublished()) {
             throw new BusinessException("score.withdraw.notPublished");
         }
+        // the pass list (and any certificate) stands on these scores: it has to be withdrawn first
+        if (certificates.passList(batchId).filter(PassList::isPublished).isPresent()) {
+            throw new BusinessException("score.withdraw.passListPublished");
+        }
         p.withdraw(staff.getUsername(), now());
         audit.record(staff.getUsername(), AuditAction.SCORE_WITHDRAW, "batch", batchId,
                 batch.getCode() + " " + batch.getName(), "published", "withdrawn");
@@ -396,11 +403,9 @@ public class ScoreService {
             boolean importedWithoutJob = data.getTotalLines() != null && data.getLinesRead() == data.getTotalLines();
             return new Run(data, importedWithoutJob ? RunState.COMPLETED : RunState.UPLOADED, data.getErrorKey(), args);
         }
-        BatchStatus status;
-        boolean interrupted;
+        RunState state;
         try {
-            status = jobs.execution(data.getExecutionId()).getBatchStatus();
-            interrupted = jobs.isInterrupted(data.getExecutionId());
+            state = jobs.runState(data.getExecutionId());
         } catch (NotFoundException e) {
             // an execution of an earlier deployment (or a cleaned job repository): JBatch cannot show or restart
             // it, but the run's own figures say where it stands, and a new execution can go on from its last line
@@ -410,13 +415,6 @@ public class ScoreService {
             return data.getErrorKey() != null ? new Run(data, RunState.FAILED, data.getErrorKey(), args)
                     : new Run(data, RunState.INTERRUPTED, null, args);
         }
-        RunState state = interrupted ? RunState.INTERRUPTED : switch (status) {
-            case STARTING, STARTED -> RunState.RUNNING;
-            case STOPPING -> RunState.STOPPING;
-            case STOPPED -> RunState.STOPPED;
-            case COMPLETED -> RunState.COMPLETED;
-            case FAILED, ABANDONED -> RunState.FAILED;
-        };
         String errorKey = data.getErrorKey();
         if (errorKey == null && state == RunState.FAILED) {
             errorKey = "score.import.failed";
