@@ -60,14 +60,10 @@ public final class ScoreDataset {
         Long roomId = rooms.save(TicketFixtures.ADMIN, new RoomService.RoomForm(null, siteId,
                 1 + RANDOM.nextInt(9000), "成绩测试楼", 999, 0)).getId();
         String prefix = "S" + TestData.code(7);
+        List<String> idNumbers = freshIdNumbers(ds, n);
         List<Person> people = new ArrayList<>(n);
-        Set<String> ids = new HashSet<>();
         for (int i = 0; i < n; i++) {
-            String id;
-            do {
-                id = idNumber();
-            } while (!ids.add(id));
-            people.add(new Person(prefix + String.format("%06d", i), id,
+            people.add(new Person(prefix + String.format("%06d", i), idNumbers.get(i),
                     SURNAMES[i % SURNAMES.length] + GIVEN[(i / SURNAMES.length) % GIVEN.length] + (i % 7 == 0 ? "" : GIVEN[i % GIVEN.length]),
                     TestData.mobile()));
         }
@@ -134,6 +130,43 @@ public final class ScoreDataset {
             throw new IllegalStateException(e);
         }
         return new Data(batch, positions.get(0), positions.get(1), people);
+    }
+
+    /**
+     * {@code n} distinct random ID numbers that no candidate in the database has yet: a database that benchmarks
+     * filled with a million candidates makes a random clash likely enough to fail a test now and then.
+     */
+    static List<String> freshIdNumbers(DataSource ds, int n) {
+        Set<String> chosen = new java.util.LinkedHashSet<>();
+        try (Connection c = ds.getConnection()) {
+            while (chosen.size() < n) {
+                List<String> batch = new ArrayList<>();
+                while (batch.size() < Math.min(1000, n - chosen.size())) {
+                    String id = idNumber();
+                    if (!chosen.contains(id) && !batch.contains(id)) {
+                        batch.add(id);
+                    }
+                }
+                Set<String> taken = new HashSet<>();
+                String sql = "SELECT id_number FROM candidate WHERE id_number IN ("
+                        + String.join(",", java.util.Collections.nCopies(batch.size(), "?")) + ")";
+                try (PreparedStatement st = c.prepareStatement(sql)) {
+                    for (int i = 0; i < batch.size(); i++) {
+                        st.setString(i + 1, batch.get(i));
+                    }
+                    try (ResultSet rs = st.executeQuery()) {
+                        while (rs.next()) {
+                            taken.add(rs.getString(1));
+                        }
+                    }
+                }
+                batch.removeAll(taken);
+                chosen.addAll(batch);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return new ArrayList<>(chosen);
     }
 
     /** {@code n} ids from a sequence, in blocks of 50 ending at each value the sequence hands out. */
