@@ -111,7 +111,7 @@ class CertificateJourneyIT {
     @Test
     void theAdminSeesThePassListAndTheNumberingOf2026S() {
         journey.logInStaff("admin");
-        journey.click("headerForm:navCertificates");
+        journey.click("navCertificates");
         journey.waitText("证书管理");
         journey.choose("batchForm:batch", "2026S");
         journey.waitUrlContains("batch=");
