@@ -1,18 +1,13 @@
 package org.kaowu.web.view.admin.scores;
 
+import org.kaowu.web.view.admin.BatchPage;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.security.enterprise.SecurityContext;
-import org.kaowu.domain.exam.ExamBatch;
-import org.kaowu.exception.BusinessException;
-import org.kaowu.service.ExamService;
 import org.kaowu.service.ScoreService;
 import org.omnifaces.util.Messages;
 
-import java.io.Serializable;
-import java.util.List;
 
 /**
  * {@code /admin/scores?batch=N} — 成绩管理: upload a score file (through {@link ScoreUploadServlet}, which comes
@@ -21,48 +16,37 @@ import java.util.List;
  */
 @Named("adminScoresBacking")
 @ViewScoped
-public class ScoresBacking implements Serializable {
+public class ScoresBacking extends BatchPage<ScoreService.Overview> {
 
     private static final long serialVersionUID = 1L;
 
     @EJB
     private ScoreService scores;
-    @EJB
-    private ExamService exams;
-    @Inject
-    private SecurityContext security;
     @Inject
     private org.kaowu.web.BundleMessageResolver texts;
 
-    private Long batchId;
     private Long uploaded;
     private String error;
-    private List<ExamBatch> batches;
-    private ScoreService.Overview overview;
 
-    /** f:viewAction: the chosen batch (or the newest) and the outcome of an upload. */
-    public void load() {
-        try {
-            batches = exams.allBatches(caller());
-            if (batchId == null && !batches.isEmpty()) {
-                batchId = batches.get(0).getId();
-            }
-            if (uploaded != null) {
-                Messages.addGlobalInfo("admin.scores.uploaded");
-            }
-            if (error != null && error.matches("score\\.(upload|file)\\.[A-Za-z]+")) {
-                Messages.addGlobalError(error, ScoreService.MAX_FILE_BYTES / (1024 * 1024));
-            }
-            reload();
-        } catch (BusinessException e) {
-            overview = null;
-            Messages.addGlobalError(e.getMessageKey(), e.getArguments());
+    /** A new batch is a new page (the upload form outside Faces must name it too). */
+    @Override
+    protected ScoreService.Overview overview(String caller, Long batchId) {
+        return scores.overview(caller, batchId);
+    }
+
+    /** The outcome of an upload, which the upload servlet passes back as parameters. */
+    @Override
+    protected void loaded() {
+        if (uploaded != null) {
+            Messages.addGlobalInfo("admin.scores.uploaded");
+        }
+        if (error != null && error.matches("score\\.(upload|file)\\.[A-Za-z]+")) {
+            Messages.addGlobalError(error, ScoreService.MAX_FILE_BYTES / (1024 * 1024));
         }
     }
 
-    /** A new batch is a new page (the upload form outside Faces must name it too). */
     public void batchChanged() {
-        org.omnifaces.util.Faces.redirect(org.omnifaces.util.Faces.getRequestContextPath() + "/admin/scores?batch=" + batchId);
+        org.omnifaces.util.Faces.redirect(org.omnifaces.util.Faces.getRequestContextPath() + "/admin/scores?batch=" + getBatchId());
     }
 
     public void start(Long importId) {
@@ -87,12 +71,12 @@ public class ScoresBacking implements Serializable {
     }
 
     public void publish() {
-        act(() -> Messages.addGlobalInfo("admin.scores.published", scores.publish(caller(), batchId)));
+        act(() -> Messages.addGlobalInfo("admin.scores.published", scores.publish(caller(), getBatchId())));
     }
 
     public void withdraw() {
         act(() -> {
-            scores.withdraw(caller(), batchId);
+            scores.withdraw(caller(), getBatchId());
             Messages.addGlobalInfo("admin.scores.withdrawn");
         });
     }
@@ -107,7 +91,7 @@ public class ScoresBacking implements Serializable {
     }
 
     public boolean isActive() {
-        return overview != null && overview.runs().stream().anyMatch(r -> r.state().isActive());
+        return getOverview() != null && getOverview().runs().stream().anyMatch(r -> r.state().isActive());
     }
 
     /** The error of a run as page text arguments (the key's {0}, {1} …). */
@@ -118,38 +102,9 @@ public class ScoresBacking implements Serializable {
         return texts.getMessage(run.errorKey(), run.errorArguments());
     }
 
-    private void act(Runnable action) {
-        try {
-            if (batchId == null) {
-                throw new BusinessException("batch.notFound");
-            }
-            action.run();
-        } catch (BusinessException e) {
-            Messages.addGlobalError(e.getMessageKey(), e.getArguments());
-        }
-        reload();
-    }
-
-    private void reload() {
-        try {
-            overview = batchId == null ? null : scores.overview(caller(), batchId);
-        } catch (BusinessException e) {
-            overview = null;
-            Messages.addGlobalError(e.getMessageKey(), e.getArguments());
-        }
-    }
-
-    private String caller() {
-        return security.getCallerPrincipal().getName();
-    }
-
-    public Long getBatchId() { return batchId; }
-    public void setBatchId(Long batchId) { this.batchId = batchId; }
     public Long getUploaded() { return uploaded; }
     public void setUploaded(Long uploaded) { this.uploaded = uploaded; }
     public String getError() { return error; }
     public void setError(String error) { this.error = error; }
-    public List<ExamBatch> getBatches() { return batches; }
-    public ScoreService.Overview getOverview() { return overview; }
     public long getMaxMegabytes() { return ScoreService.MAX_FILE_BYTES / (1024 * 1024); }
 }

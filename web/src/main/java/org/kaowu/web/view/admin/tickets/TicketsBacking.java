@@ -1,21 +1,15 @@
 package org.kaowu.web.view.admin.tickets;
 
+import org.kaowu.web.view.admin.BatchPage;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.security.enterprise.SecurityContext;
-import org.kaowu.domain.exam.ExamBatch;
-import org.kaowu.exception.BusinessException;
 import org.kaowu.service.AllocationProgress;
-import org.kaowu.service.ExamService;
 import org.kaowu.service.TicketService;
 import org.omnifaces.util.Messages;
 
-import java.io.Serializable;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 
 /**
  * {@code /admin/tickets?batch=N} — 准考证管理: a batch's ticket-number rule, 编排考场 (allocation, with a progress
@@ -25,35 +19,25 @@ import java.util.List;
  */
 @Named("adminTicketsBacking")
 @ViewScoped
-public class TicketsBacking implements Serializable {
+public class TicketsBacking extends BatchPage<TicketService.Overview> {
 
     private static final long serialVersionUID = 1L;
 
     @EJB
     private TicketService tickets;
-    @EJB
-    private ExamService exams;
-    @Inject
-    private SecurityContext security;
 
-    private Long batchId;
-    private List<ExamBatch> batches;
-    private TicketService.Overview overview;
     private AllocationProgress.Snapshot progress;
     private String rule;
 
-    /** f:viewAction: the chosen batch, or the newest. */
-    public void load() {
-        try {
-            batches = exams.allBatches(caller());
-            if (batchId == null && !batches.isEmpty()) {
-                batchId = batches.get(0).getId();
-            }
-            reload();
-        } catch (BusinessException e) {
-            overview = null;
-            Messages.addGlobalError(e.getMessageKey(), e.getArguments());
-        }
+    @Override
+    protected TicketService.Overview overview(String caller, Long batchId) {
+        return tickets.overview(caller, batchId);
+    }
+
+    @Override
+    protected void reloaded() {
+        progress = getBatchId() == null ? null : tickets.progress(caller(), getBatchId());
+        rule = getOverview() == null ? null : getOverview().ownRule();
     }
 
     public void batchChanged() {
@@ -62,22 +46,22 @@ public class TicketsBacking implements Serializable {
 
     public void saveRule() {
         act(() -> {
-            tickets.saveRule(caller(), batchId, rule);
+            tickets.saveRule(caller(), getBatchId(), rule);
             Messages.addGlobalInfo("admin.tickets.ruleSaved");
         });
     }
 
     public void allocate() {
-        act(() -> tickets.startAllocation(caller(), batchId, false));
+        act(() -> tickets.startAllocation(caller(), getBatchId(), false));
     }
 
     public void redo() {
-        act(() -> tickets.startAllocation(caller(), batchId, true));
+        act(() -> tickets.startAllocation(caller(), getBatchId(), true));
     }
 
     public void publish() {
         act(() -> {
-            tickets.publish(caller(), batchId);
+            tickets.publish(caller(), getBatchId());
             Messages.addGlobalInfo("admin.tickets.published");
         });
     }
@@ -85,7 +69,7 @@ public class TicketsBacking implements Serializable {
     /** p:poll while a run is going on; when it ends, the page shows the outcome and the new figures. */
     public void poll() {
         boolean wasRunning = isRunning();
-        progress = batchId == null ? null : tickets.progress(caller(), batchId);
+        progress = getBatchId() == null ? null : tickets.progress(caller(), getBatchId());
         if (wasRunning && !isRunning()) {
             reload();
             if (progress != null && progress.errorKey() != null) {
@@ -102,49 +86,18 @@ public class TicketsBacking implements Serializable {
      * find nothing to print. Shown at the top of the page.
      */
     public boolean isWindowAtRisk() {
-        return overview != null && !overview.isPublished() && overview.printEnd().isAfter(LocalDateTime.now())
-                && !overview.printStart().isAfter(LocalDateTime.now().plusDays(2));
+        return getOverview() != null && !getOverview().isPublished() && getOverview().printEnd().isAfter(LocalDateTime.now())
+                && !getOverview().printStart().isAfter(LocalDateTime.now().plusDays(2));
     }
 
     public String getPrintStartText() {
-        return overview == null ? "" : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(overview.printStart());
+        return getOverview() == null ? "" : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(getOverview().printStart());
     }
 
     public boolean isRunning() {
         return progress != null && progress.running();
     }
 
-    private void act(Runnable action) {
-        try {
-            if (batchId == null) {
-                throw new BusinessException("batch.notFound");
-            }
-            action.run();
-        } catch (BusinessException e) {
-            Messages.addGlobalError(e.getMessageKey(), e.getArguments());
-        }
-        reload();
-    }
-
-    private void reload() {
-        try {
-            overview = batchId == null ? null : tickets.overview(caller(), batchId);
-            progress = batchId == null ? null : tickets.progress(caller(), batchId);
-            rule = overview == null ? null : overview.ownRule();
-        } catch (BusinessException e) {
-            overview = null;
-            Messages.addGlobalError(e.getMessageKey(), e.getArguments());
-        }
-    }
-
-    private String caller() {
-        return security.getCallerPrincipal().getName();
-    }
-
-    public Long getBatchId() { return batchId; }
-    public void setBatchId(Long batchId) { this.batchId = batchId; }
-    public List<ExamBatch> getBatches() { return batches; }
-    public TicketService.Overview getOverview() { return overview; }
     public AllocationProgress.Snapshot getProgress() { return progress; }
     public String getRule() { return rule; }
     public void setRule(String rule) { this.rule = rule; }
