@@ -3,8 +3,10 @@ package org.kaowu.it.bench;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -77,7 +79,9 @@ class ScoreQueryBenchmark {
             json.append("{\"subject\":\"A01 参考\",\"score\":\"88.5\",\"status\":\"正常\",\"verdict\":\"合格\"},");
         }
         web.add(new StringAsset(json.append("{}]}]}").toString()), STATIC);
-        web.addAsResource(new StringAsset("kaowu.captcha.pool.size=" + POOL + "\n"), "META-INF/microprofile-config.properties");
+        // MicroProfile Config of an EAR is read from its lib/ jars (a WAR's own file is not seen)
+        ear.addAsLibrary(ShrinkWrap.create(JavaArchive.class, "score-bench-config.jar").addAsManifestResource(
+                new StringAsset("kaowu.captcha.pool.size=" + POOL + "\n"), "microprofile-config.properties"));
         return ear;
     }
 
