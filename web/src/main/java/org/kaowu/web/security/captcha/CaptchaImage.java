@@ -26,8 +26,9 @@ import java.util.logging.Logger;
  * in dark colours on white, legible on a phone. Thread-safe (Cage keeps no per-image state; Random is thread-safe).
  * <p>
  * New challenges come from a {@link CaptchaPool} of pre-drawn images ({@link #next}), started at deployment and
- * refilled by one background thread: {@value #POOL_SIZE} images (≈5 KB each) kept ready, drawn with at most
- * {@value #POOL_SHARE} of one core. Size it to the expected spike (score day); 0 turns the pool off.
+ * refilled by one background thread: {@value #POOL_SIZE} images kept ready (default 2000, ≈5 KB each), drawn with
+ * at most {@value #POOL_SHARE} of one core (default 0.25, so that refilling never starves the requests of a spike).
+ * Size it to the expected spike (score day); 0 turns the pool off.
  */
 @ApplicationScoped
 public class CaptchaImage {
