@@ -1,9 +1,7 @@
 -- Login journey for wrk, one connection per thread (run with -t N -c N): GET /login (new session and
 -- view state), GET the CAPTCHA image, POST the form; a 302 to /candidate/ is a login. The cookies are
 -- dropped after each attempt, so every login starts as a new visitor. Arguments: password, captcha
--- answer, then one account (ID number) per thread. wrk itself costs little CPU, which matters when
--- client and server share two cores.
-
+-- answer, then one account (ID number) per thread. Figures: KAOWU logins=… errors=… seconds=…
 local threads = {}
 local counter = 0
 
@@ -75,5 +73,5 @@ function done(summary, latency, requests)
       total = total + thread:get("logins")
       bad = bad + thread:get("errors")
    end
-   io.write(string.format("RESULT logins=%d errors=%d seconds=%.3f\n", total, bad, summary.duration / 1e6))
+   io.write(string.format("KAOWU logins=%d errors=%d seconds=%.3f\n", total, bad, summary.duration / 1e6))
 end

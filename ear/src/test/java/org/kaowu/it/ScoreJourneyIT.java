@@ -25,8 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * 成绩查询 in a browser on the demo data (the test domain runs the demo seed: batch 2026S is over, its scores
- * are published): the public query with and without a correct CAPTCHA, the demo candidate's result with the ID
- * masked, an unknown person, the candidate's own page, and the admin page with an upload, an import and its
+ * are published): the public query (a stateless page posting to /query/score-answer) with and without a correct
+ * CAPTCHA, the demo candidate's result with the ID masked, an unknown person, a bad ID number, in English and on a
+ * phone; the answer endpoint's refusals over plain HTTP; the candidate's own page, and the admin page with an upload, an import and its
  * figures. Screenshots in ear/target/screenshots.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -60,36 +61,134 @@ class ScoreJourneyIT {
         journey.open("");
         journey.click("navScore");
         journey.waitUrlContains("/query/score");
-        journey.type("queryForm:name", "张晓明");
-        journey.type("queryForm:idNumber", DEMO_CANDIDATE);
-        journey.type("queryForm:captcha:captchaInput", "WRONG");
-        journey.click("queryForm:query");
+        assertEquals("stateless", ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "return document.querySelector(\"input[name='jakarta.faces.ViewState']\").value"), "a stateless view");
+
+        // nothing typed: told in the page, nothing sent
+        journey.click("query");
+        journey.waitText("请输入姓名");
+        journey.waitText("请输入验证码");
+        assertTrue(browser.findElement(By.id("name")).getAttribute("class").contains("ui-state-error"));
+
+        query("张晓明", DEMO_CANDIDATE, "WRONG");
         journey.waitText("验证码不正确");
         assertFalse(browser.getPageSource().contains(BATCH), "no result without the CAPTCHA");
         Browser.screenshot(browser, "score-01-captcha-wrong");
 
-        journey.type("queryForm:captcha:captchaInput", Journey.CAPTCHA);
-        journey.click("queryForm:query");
+        query("张晓明", DEMO_CANDIDATE, Journey.CAPTCHA);
         journey.waitText(BATCH);
         String page = browser.findElement(By.id("queryForm")).getText();
         assertTrue(page.contains("110105********002X"), page);
         assertFalse(browser.findElement(By.id("result-0")).getText().contains(DEMO_CANDIDATE), "the full ID number is never shown");
         assertTrue(page.contains("86.5") && page.contains("78.0") && page.contains("合格") && page.contains("正常"), page);
+        assertTrue(browser.findElement(By.id("captchaInput")).getAttribute("value").isEmpty(), "the used code is cleared");
         Browser.screenshot(browser, "score-02-result");
 
-        journey.type("queryForm:name", "张晓明");
-        journey.type("queryForm:idNumber", TestData.idNumber());
-        journey.type("queryForm:captcha:captchaInput", Journey.CAPTCHA);
-        journey.click("queryForm:query");
+        query("张晓明", TestData.idNumber(), Journey.CAPTCHA);
         journey.waitText("没有查到已发布的成绩");
+        assertFalse(browser.getPageSource().contains("110105********002X"), "the earlier result is gone");
         Browser.screenshot(browser, "score-03-none");
 
-        journey.type("queryForm:name", "张晓明");
-        journey.type("queryForm:idNumber", "123");
-        journey.type("queryForm:captcha:captchaInput", Journey.CAPTCHA);
-        journey.click("queryForm:query");
+        query("张晓明", "123", Journey.CAPTCHA);
         journey.waitText("身份证号格式不正确");
+        assertTrue(browser.findElement(By.id("idNumber")).getAttribute("class").contains("ui-state-error"));
         Browser.screenshot(browser, "score-04-bad-id");
+
+        // in English: the page, the answer's statuses and the messages
+        journey.click("headerForm:language");
+        journey.waitText("Score query");
+        query("张晓明", DEMO_CANDIDATE, "WRONG");
+        journey.waitText("The verification code is wrong");
+        query("张晓明", DEMO_CANDIDATE, Journey.CAPTCHA);
+        journey.waitText(BATCH);
+        page = browser.findElement(By.id("queryForm")).getText();
+        assertTrue(page.contains("Pass") && page.contains("Sat") && !page.contains("合格"), page);
+        Browser.screenshot(browser, "score-05-english");
+    }
+
+    @Test
+    void onAPhone() {
+        WebDriver phone = Browser.open(390, 844);
+        try {
+            Journey j = new Journey(phone);
+            j.open("query/score");
+            j.type("name", "张晓明");
+            j.type("idNumber", DEMO_CANDIDATE);
+            j.type("captchaInput", Journey.CAPTCHA);
+            j.click("query");
+            j.waitText(BATCH);
+            Object overflow = ((org.openqa.selenium.JavascriptExecutor) phone)
+                    .executeScript("return document.documentElement.scrollWidth > window.innerWidth + 1");
+            assertEquals(Boolean.FALSE, overflow, "no sideways scrolling on a phone");
+            Browser.screenshot(phone, "score-06-phone");
+        } finally {
+            phone.quit();
+        }
+    }
+
+    /** The lean endpoint itself: bad requests get a clear answer, never an HTTP 500 or a result. */
+    @Test
+    void theAnswerEndpointRefusesBadRequestsPlainly() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String url = Browser.BASE_URL + "query/score-answer";
+        // no session, so no challenge: a wrong CAPTCHA, whatever is typed
+        HttpResponse<String> noSession = http.send(form(url, null, "name=%E5%BC%A0%E6%99%93%E6%98%8E&idNumber="
+                + DEMO_CANDIDATE + "&captcha=" + Journey.CAPTCHA), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, noSession.statusCode());
+        assertTrue(noSession.body().contains("\"captcha.wrong\"") && noSession.body().contains("验证码不正确"), noSession.body());
+        assertEquals(405, http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode());
+        for (String body : new String[] {"", "captcha=", "name=%ZZ&idNumber=%&captcha=%E4", "a=" + "x".repeat(100_000),
+                "name=" + "长".repeat(500) + "&idNumber=1&captcha=X", "\u0000\u0001"}) {
+            HttpResponse<String> r = http.send(form(url, null, body), HttpResponse.BodyHandlers.ofString());
+            assertEquals(400, r.statusCode(), body + " -> " + r.body());
+            assertTrue(r.body().startsWith("{\"error\":") && !r.body().contains("results"), r.body());
+        }
+        // with a session and its image: a blank name and an over-long name are refused by name
+        String cookie = image(http, null);
+        HttpResponse<String> blank = http.send(form(url, cookie, "name=+&idNumber=" + DEMO_CANDIDATE + "&captcha="
+                + Journey.CAPTCHA), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, blank.statusCode());
+        assertTrue(blank.body().contains("query.score.nameRequired") && blank.body().contains("\"field\":\"name\""), blank.body());
+        image(http, cookie);
+        HttpResponse<String> tooLong = http.send(form(url, cookie, "name=" + "x".repeat(65) + "&idNumber="
+                + DEMO_CANDIDATE + "&captcha=" + Journey.CAPTCHA), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, tooLong.statusCode());
+        assertTrue(tooLong.body().contains("query.score.nameInvalid"), tooLong.body());
+        // the same code again without a new image: the challenge was used up
+        HttpResponse<String> replay = http.send(form(url, cookie, "name=x&idNumber=" + DEMO_CANDIDATE + "&captcha="
+                + Journey.CAPTCHA), HttpResponse.BodyHandlers.ofString());
+        assertTrue(replay.body().contains("captcha.wrong"), replay.body());
+    }
+
+    private void query(String name, String idNumber, String captcha) {
+        journey.type("name", name);
+        journey.type("idNumber", idNumber);
+        journey.type("captchaInput", captcha);
+        journey.click("query");
+    }
+
+    private static HttpRequest form(String url, String cookie, String body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
+        return b.build();
+    }
+
+    /** Loads a new CAPTCHA image in the session (a new one when cookie is null); the session cookie. */
+    private static String image(HttpClient http, String cookie) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(Browser.BASE_URL + "captcha?form=score"));
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
+        HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, r.statusCode());
+        assertEquals("image/png", r.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        return cookie != null ? cookie : r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
     }
 
     @Test
@@ -100,7 +199,7 @@ class ScoreJourneyIT {
         journey.click("menuScores");
         journey.waitText(BATCH);
         journey.waitText("财务会计类");
-        Browser.screenshot(browser, "score-05-candidate");
+        Browser.screenshot(browser, "score-07-candidate");
 
         WebDriver staff = Browser.open(1400, 1100);
         try {
@@ -111,7 +210,7 @@ class ScoreJourneyIT {
             admin.choose("batchForm:batch", "2026S");
             admin.waitText("已发布");
             admin.waitText("2026S-成绩.csv");
-            Browser.screenshot(staff, "score-06-admin-published");
+            Browser.screenshot(staff, "score-08-admin-published");
 
             // a file for batch 2026A, whose candidates have no tickets: every line is rejected with its reason
             admin.choose("batchForm:batch", "2026A");
@@ -131,7 +230,7 @@ class ScoreJourneyIT {
                     });
             admin.waitText("已完成");
             admin.waitText("拒收 2");
-            Browser.screenshot(staff, "score-07-admin-imported");
+            Browser.screenshot(staff, "score-09-admin-imported");
 
             String rejected = staff.findElement(By.xpath("//tr[td[contains(., 'scores')]]//a[contains(., '下载拒收行')]"))
                     .getAttribute("href");

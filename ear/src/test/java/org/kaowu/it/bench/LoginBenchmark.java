@@ -76,9 +76,9 @@ class LoginBenchmark {
         logIns(WARM_UP_SECONDS, args); // JIT, pools, first view build
 
         Cpu server = Cpu.of(serverProcess());
-        Wrk.Run run = logIns(MEASURE_SECONDS, args);
-        double logins = run.value("logins");
-        double loginRate = logins / run.value("seconds");
+        Map<String, Double> run = logIns(MEASURE_SECONDS, args);
+        double logins = run.get("logins");
+        double loginRate = logins / run.get("seconds");
         double serverMs = server.msSince() / logins;
 
         Cpu hashCpu = Cpu.of(ProcessHandle.current());
@@ -86,17 +86,17 @@ class LoginBenchmark {
         double hashMs = hashCpu.msSince() / HASHES.get();
 
         System.out.printf("%n[benchmark] login through /login: %.2f logins/s with %d clients (wrk), %.0f errors%n",
-                loginRate, LOGIN_CLIENTS, run.value("errors"));
+                loginRate, LOGIN_CLIENTS, run.get("errors"));
         System.out.printf("[benchmark] raw PBKDF2-HMAC-SHA256 x %,d: %.2f hashes/s on %d threads%n",
                 PasswordHasher.ITERATIONS, hashRate, THREADS);
         System.out.printf("[benchmark] ratio login / raw hash = %.2f (goal >= 0.9)%n", loginRate / hashRate);
         // CPU time per operation hardly depends on what else the machine runs: it shows where a login's cost goes.
         System.out.printf("[benchmark] server CPU per login %.1f ms; CPU per raw hash %.1f ms%n%n", serverMs, hashMs);
-        assertEquals(0, run.value("errors"), "failed logins");
+        assertEquals(0.0, run.get("errors"), "failed logins");
     }
 
     /** Logs the accounts in over and over with wrk, one connection per account. */
-    private static Wrk.Run logIns(int seconds, List<String> args) throws Exception {
+    private static Map<String, Double> logIns(int seconds, List<String> args) throws Exception {
         return Wrk.run("login.lua", LOGIN_CLIENTS, LOGIN_CLIENTS, seconds, Browser.BASE_URL, args);
     }
 

@@ -39,6 +39,8 @@ import java.util.Locale;
  *       on PostgreSQL {@code COPY} of the same file into a plain table.</li>
  *   <li>{@code step=published&people=N}: N candidates with imported and published scores; lifts the per-address
  *       query limit of this deployment (see {@link AccessThrottles#scoreQueryLimit}); answers "name,ID" lines.</li>
+ *   <li>{@code step=captchas}: fills the web module's CAPTCHA pool now (two threads), as an operator would before
+ *       a spike; {@code step=captchaStats}: only reports it. Answers "ready/capacity, N inline".</li>
  * </ul>
  */
 @WebServlet("/bench/scores")
@@ -62,6 +64,8 @@ public class ScoreBenchServlet extends HttpServlet {
             String answer = switch (request.getParameter("step")) {
                 case "import" -> importAndCopy(Integer.parseInt(request.getParameter("lines")));
                 case "published" -> published(Integer.parseInt(request.getParameter("people")));
+                case "captchas" -> captchas(true);
+                case "captchaStats" -> captchas(false);
                 default -> throw new IllegalArgumentException("step?");
             };
             response.getWriter().write(answer);
@@ -190,6 +194,30 @@ public class ScoreBenchServlet extends HttpServlet {
             out.append(p.name()).append(',').append(p.idNumber()).append('\n');
         }
         return out.toString();
+    }
+
+    /** Through CDI by name: the web module's classes are not on the test class path (this servlet runs inside it). */
+    private static String captchas(boolean fill) throws Exception {
+        Class<?> type = Class.forName("org.kaowu.web.security.captcha.CaptchaImage");
+        Object images = jakarta.enterprise.inject.spi.CDI.current().select(type).get();
+        if (fill) {
+            java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                java.util.List<java.util.concurrent.Future<Object>> done = new java.util.ArrayList<>();
+                for (int i = 0; i < 2; i++) {
+                    done.add(two.submit(() -> type.getMethod("fillPool").invoke(images)));
+                }
+                for (java.util.concurrent.Future<Object> f : done) {
+                    f.get();
+                }
+            } finally {
+                two.shutdown();
+            }
+        }
+        Object pool = ((java.util.Optional<?>) type.getMethod("pool").invoke(images)).orElseThrow();
+        Class<?> poolType = pool.getClass();
+        return poolType.getMethod("size").invoke(pool) + "/" + poolType.getMethod("capacity").invoke(pool) + ", "
+                + poolType.getMethod("drawnInline").invoke(pool) + " inline";
     }
 
     private static long ms(long since) {

@@ -5,20 +5,37 @@ import com.github.cage.IGenerator;
 import com.github.cage.image.EffectConfig;
 import com.github.cage.image.Painter;
 import com.github.cage.image.ScaleConfig;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.awt.Color;
 import java.awt.Font;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Random;
+import java.util.logging.Logger;
 
 /**
  * Draws a CAPTCHA code as a {@value #WIDTH}×{@value #HEIGHT} PNG with Cage: rippled, slightly blurred letters
  * in dark colours on white, legible on a phone. Thread-safe (Cage keeps no per-image state; Random is thread-safe).
+ * <p>
+ * New challenges come from a {@link CaptchaPool} of pre-drawn images ({@link #next}), started at deployment and
+ * refilled by one background thread: {@value #POOL_SIZE} images kept ready (default 2000, ≈5 KB each), drawn with
+ * at most {@value #POOL_SHARE} of one core (default 0.25, so that refilling never starves the requests of a spike).
+ * Size it to the expected spike (score day); 0 turns the pool off.
  */
 @ApplicationScoped
 public class CaptchaImage {
+
+    public static final String POOL_SIZE = "kaowu.captcha.pool.size";
+    public static final String POOL_SHARE = "kaowu.captcha.pool.share";
+    private static final Logger LOG = Logger.getLogger(CaptchaImage.class.getName());
 
     public static final int WIDTH = 160;
     public static final int HEIGHT = 50;
@@ -30,6 +47,18 @@ public class CaptchaImage {
     private static final List<String> FONT_FAMILIES = List.of(Font.SANS_SERIF, Font.SERIF, Font.MONOSPACED);
 
     private final Cage cage;
+
+    @Inject
+    @ConfigProperty(name = POOL_SIZE, defaultValue = "2000")
+    int poolSize;
+    @Inject
+    @ConfigProperty(name = POOL_SHARE, defaultValue = "0.25")
+    double poolShare;
+    @Resource
+    ManagedThreadFactory threads;
+
+    private volatile CaptchaPool pool;
+    private Thread refiller;
 
     public CaptchaImage() {
         Random random = new SecureRandom();
@@ -47,5 +76,61 @@ public class CaptchaImage {
     /** The code drawn as PNG bytes. */
     public byte[] png(String code) {
         return cage.draw(code);
+    }
+
+    /** Starts the pool and its background thread when the application starts (not at the first image). */
+    void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        if (poolSize <= 0) {
+            LOG.info(() -> POOL_SIZE + " = " + poolSize + ": CAPTCHA images are drawn on demand");
+            return;
+        }
+        CaptchaPool created = new CaptchaPool(poolSize, CaptchaImage::newCode, this::png);
+        refiller = threads.newThread(() -> created.refill(poolShare));
+        refiller.setName("kaowu-captcha-pool");
+        refiller.setPriority(Thread.MIN_PRIORITY);
+        refiller.setDaemon(true);
+        refiller.start();
+        pool = created;
+    }
+
+    @PreDestroy
+    void stop() {
+        if (refiller != null) {
+            refiller.interrupt();
+        }
+    }
+
+    /**
+     * A new image for a new challenge, each handed out once: from the pool, or drawn now. Under the test hook
+     * ({@link CaptchaStore#FIXED_ANSWER_PROPERTY}) an image drawn before the hook changed is not used.
+     */
+    public CaptchaPool.Drawn next() {
+        CaptchaPool current = pool;
+        if (current == null) {
+            String code = newCode();
+            return new CaptchaPool.Drawn(code, png(code));
+        }
+        CaptchaPool.Drawn drawn = current.take();
+        java.util.Optional<String> fixed = CaptchaStore.fixedAnswer();
+        if (fixed.isPresent() && !fixed.get().equals(drawn.code())) {
+            return new CaptchaPool.Drawn(fixed.get(), png(fixed.get()));
+        }
+        return drawn;
+    }
+
+    /** Draws until the pool is full, on the calling thread (e.g. right before an expected spike); images added. */
+    public int fillPool() {
+        CaptchaPool current = pool;
+        return current == null ? 0 : current.fill();
+    }
+
+    /** The pool, if on; for monitoring and the benchmark. */
+    public java.util.Optional<CaptchaPool> pool() {
+        return java.util.Optional.ofNullable(pool);
+    }
+
+    /** The test hook's answer when set, else a random code. */
+    static String newCode() {
+        return CaptchaStore.fixedAnswer().orElseGet(CaptchaCode::random);
     }
 }

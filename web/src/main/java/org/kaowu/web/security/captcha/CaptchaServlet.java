@@ -10,7 +10,7 @@ import java.io.IOException;
 
 /**
  * {@code GET /captcha?form=register} — starts a new challenge for the form in the visitor's session and
- * answers with its image. Every request replaces the form's previous code, which is how 换一张 works. Must
+ * answers with its image (pre-drawn, see {@link CaptchaPool}). Every request replaces the form's previous code, which is how 换一张 works. Must
  * stay reachable without login: it serves the login and registration pages.
  */
 @WebServlet("/captcha")
@@ -30,7 +30,9 @@ public class CaptchaServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST);
             return;
         }
-        byte[] png = image.png(store.newChallenge(form));
+        CaptchaPool.Drawn drawn = image.next();
+        store.newChallenge(form, drawn.code());
+        byte[] png = drawn.png();
         response.setContentType("image/png");
         // Each image is a new challenge: no browser or proxy may keep or share one.
         response.setHeader("Cache-Control", "no-store");

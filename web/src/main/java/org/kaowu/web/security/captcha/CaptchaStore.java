@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * 图片验证码 — the current CAPTCHA challenge of each public form in this visitor's session, keyed by a short
  * form key ({@code "register"}, {@code "login"}, {@code "reset"}, {@code "score"}, …).
  * <p>
- * {@link #newChallenge} is called by {@link CaptchaServlet} for every image it draws, so the newest image is
+ * {@link #newChallenge} is called by {@link CaptchaServlet} for every image it hands out, so the newest image is
  * always the one that counts. {@link #verify} is single use: it removes the challenge whether the answer was
  * right or wrong, so a script cannot try several guesses against one image, and a right answer cannot be
  * replayed. A challenge also expires {@link #LIFETIME} after its image was drawn.
@@ -73,7 +73,22 @@ public class CaptchaStore implements Serializable {
      *
      * @throws IllegalArgumentException if the form key is not {@linkplain #isValidFormKey valid}
      */
-    public synchronized String newChallenge(String formKey) {
+    public String newChallenge(String formKey) {
+        String code = fixedAnswer().orElseGet(CaptchaCode::random);
+        newChallenge(formKey, code);
+        return code;
+    }
+
+    /**
+     * Starts a new challenge for the form with the given code (the code of an image drawn ahead, see
+     * {@link CaptchaPool}), replacing any earlier one.
+     *
+     * @throws IllegalArgumentException if the form key is not {@linkplain #isValidFormKey valid} or the code blank
+     */
+    public synchronized void newChallenge(String formKey, String code) {
+        if (CaptchaCode.normalise(code).isEmpty()) {
+            throw new IllegalArgumentException("code must not be blank");
+        }
         if (!isValidFormKey(formKey)) {
             throw new IllegalArgumentException("form key must match " + FORM_KEY.pattern());
         }
@@ -85,9 +100,7 @@ public class CaptchaStore implements Serializable {
             oldestFirst.next();
             oldestFirst.remove();
         }
-        String code = fixedAnswer().orElseGet(CaptchaCode::random);
         challenges.put(formKey, new Challenge(CaptchaCode.normalise(code), now));
-        return code;
     }
 
     /**

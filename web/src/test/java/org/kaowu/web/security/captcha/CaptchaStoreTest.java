@@ -42,6 +42,18 @@ class CaptchaStoreTest {
     }
 
     @Test
+    void aPreDrawnImagesCodeIsTheAnswerOnce() {
+        store.newChallenge("score", "h7kx");
+
+        assertFalse(store.verify("score", "H7KY"));
+        store.newChallenge("score", "h7kx");
+        assertTrue(store.verify("score", " H7KX "));
+        assertFalse(store.verify("score", "H7KX"), "a challenge is single use");
+        assertThrows(IllegalArgumentException.class, () -> store.newChallenge("score", " "));
+        assertThrows(IllegalArgumentException.class, () -> store.newChallenge("Score!", "H7KX"));
+    }
+
+    @Test
     void wrongAnswerConsumesTheChallenge() {
         String code = store.newChallenge("login");
 
