@@ -189,6 +189,69 @@ class ScoreImportIT {
         assertEquals(10, ScoreDataset.count(ds, "SELECT COUNT(*) FROM score WHERE batch_id = ?", d.batch().getId()));
     }
 
+    /**
+     * One chunk that inserts, updates, keeps and rejects at once (on PostgreSQL: the COPY-and-upsert path), with
+     * empty scores on both sides — an empty score equal to an empty one is unchanged, a score that becomes empty is
+     * an update.
+     */
+    @Test
+    void oneChunkInsertsUpdatesKeepsAndRejectsAndEmptyScoresCompareAsEqual() {
+        ScoreDataset.Data d = ScoreDataset.create(exams, rooms, ds, 6);
+        List<ScoreDataset.Person> p = d.people();
+        List<String> first = new ArrayList<>(List.of(
+                d.line(p.get(0), d.first(), "", "缺考"), d.line(p.get(0), d.second(), "61", "正常"),
+                d.line(p.get(1), d.first(), "90", "正常"), d.line(p.get(1), d.second(), "", "违纪"),
+                d.line(p.get(2), d.first(), "70", "正常"), d.line(p.get(2), d.second(), "59.5", "正常"),
+                d.line(p.get(3), d.first(), "100", "正常"), d.line(p.get(3), d.second(), "65.5", "正常")));
+        ScoreService.Run one = importFile(d, "first.csv", csv(first), ADMIN);
+        assertEquals(8, one.data().getInserted());
+        String rowsSql = "SELECT t.ticket_no, p.code, s.id, s.score, s.status, s.verdict, s.import_id, s.updated_at"
+                + " FROM score s JOIN admission_ticket t ON t.id = s.ticket_id JOIN position p ON p.id = s.position_id"
+                + " WHERE s.batch_id = ? ORDER BY t.ticket_no, p.code";
+        List<List<String>> before = ScoreDataset.rows(ds, rowsSql, d.batch().getId());
+
+        List<String> second = new ArrayList<>(first);
+        second.set(4, d.line(p.get(2), d.first(), "71", "正常"));          // changed score
+        second.set(7, d.line(p.get(3), d.second(), "", "缺考"));           // score becomes empty
+        second.add(d.line(p.get(4), d.first(), "60", "正常"));
+        second.add(d.line(p.get(4), d.second(), "", "无效"));
+        second.add(String.join(",", "NOPE0002", p.get(5).idNumber(), p.get(5).name(), d.first().getCode(), "80", "正常"));
+        second.add(d.line(p.get(5), d.first(), "88", "正常"));
+        second.add(d.line(p.get(5), d.second(), "0", "正常"));
+        ScoreService.Run two = importFile(d, "second.csv", csv(second), ADMIN);
+
+        assertEquals(ScoreService.RunState.COMPLETED, two.state());
+        assertEquals(13, two.data().getLinesRead());
+        assertEquals(4, two.data().getInserted());
+        assertEquals(2, two.data().getUpdated());
+        assertEquals(6, two.data().getUnchanged());
+        assertEquals(1, two.data().getRejected());
+        List<List<String>> after = ScoreDataset.rows(ds, rowsSql, d.batch().getId());
+        assertEquals(12, after.size());
+        assertEquals(12, ScoreDataset.count(ds, "SELECT COUNT(DISTINCT id) FROM score WHERE batch_id = ?", d.batch().getId()));
+        String firstId = String.valueOf(one.data().getId());
+        String secondId = String.valueOf(two.data().getId());
+        for (int i = 0; i < 8; i++) {
+            List<String> was = before.get(i);
+            List<String> now = after.get(i);
+            assertEquals(was.get(2), now.get(2), "an existing score keeps its row: " + now);
+            boolean changed = i == 4 || i == 7;
+            assertEquals(changed ? secondId : firstId, now.get(6), now.toString());
+            if (!changed) {
+                assertEquals(was, now, "an equal score is not touched");
+            }
+        }
+        assertEquals(Arrays("71.0", "NORMAL", "PASS"), after.get(4).subList(3, 6));
+        assertEquals(Arrays("", "ABSENT", "FAIL"), after.get(7).subList(3, 6));
+        assertEquals(Arrays("", "VOID", "FAIL"), after.get(9).subList(3, 6));
+        assertEquals(Arrays("0.0", "NORMAL", "FAIL"), after.get(11).subList(3, 6));
+        for (List<String> row : after.subList(8, 12)) {
+            assertEquals(secondId, row.get(6), row.toString());
+        }
+        assertEquals(List.of(List.of("12", "score.line.unknownTicket")), ScoreDataset.rows(ds,
+                "SELECT line_no, reason_code FROM score_rejection WHERE import_id = ?", two.data().getId()));
+    }
+
     @Test
     void aStoppedImportRestartsWithExactCountsAndNoDuplicates() {
         int people = 15_000;

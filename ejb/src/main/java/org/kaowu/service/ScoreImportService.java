@@ -39,23 +39,23 @@ import java.util.stream.Collectors;
  * job runs only when {@link ScoreService} started it for a staff member who was checked then.
  * <p>
  * {@link #writeChunk} joins the chunk's transaction, so scores, rejected lines, figures and the job's checkpoint
- * commit together. It is an upsert keyed by (ticket, position): one query loads the chunk's stored scores,
- * new ones are inserted and changed ones updated through JDBC batch writing, equal ones are left alone — so
- * re-importing a file changes nothing and a corrected file changes only what differs.
+ * commit together. It is an upsert keyed by (ticket, position): new scores are inserted, changed ones updated,
+ * equal ones left alone — so re-importing a file changes nothing and a corrected file changes only what differs.
+ * On PostgreSQL the chunk goes by COPY into a staging table and one INSERT … ON CONFLICT ({@link ScoreImportCopy});
+ * elsewhere one query loads the chunk's stored scores and JPA writes the differences with JDBC batch writing.
  */
 @Stateless
 public class ScoreImportService {
 
-    /**
-     * PostgreSQL plans the chunk's two IN-list look-ups (tickets by number, stored scores by ticket) from its
-     * statistics. Right after a bulk load — a batch's tickets, and the scores this very import adds, from none to a
-     * million — they are stale, and the planner then reads the whole batch through the batch index for every chunk
-     * (measured: 35–70 ms per look-up at 250,000 rows and growing, against 1–3 ms with fresh statistics), which made
-     * a 1,000,000-line import quadratic. So the import refreshes them: when an execution opens and when a chunk
-     * passes line 10,000 or a multiple of 100,000. H2 plans these by index anyway.
+    /*
+     * PostgreSQL plans the chunk's ticket look-up (tickets by an IN list of numbers, joined to registration,
+     * candidate and registration_position) from its statistics. Right after a batch's registrations and tickets
+     * were loaded in bulk they are stale — and never refreshed where autovacuum is off — and the planner then hashed
+     * the whole of registration_position for every chunk (measured: ~400 ms per 1000-line chunk at 500,000
+     * candidates, against ~18 ms with fresh statistics). So an execution refreshes them when it opens. The write
+     * needs none: on PostgreSQL the upsert matches through the unique index (no look-up of stored scores, whose
+     * statistics the import itself makes stale as it goes); H2 plans its look-ups by index anyway.
      */
-    static final long ANALYZE_EVERY = 100_000;
-
     private static volatile Boolean postgres;
 
     @jakarta.annotation.Resource(lookup = "jdbc/kaowu")
@@ -209,6 +209,38 @@ public class ScoreImportService {
     public ChunkFigures writeChunk(@NotNull Long importId, @NotNull Long batchId, @NotNull List<ScoreRow> rows,
                                    @NotNull List<RejectedRow> rejections, long lastLine) {
         LocalDateTime now = LocalDateTime.now(clock);
+        int inserted;
+        int updated;
+        if (isPostgres()) {
+            ScoreImportCopy.Counts counts = copyChunk(importId, batchId, now, rows);
+            inserted = counts.inserted();
+            updated = counts.updated();
+        } else {
+            int[] counts = upsertChunk(importId, batchId, now, rows);
+            inserted = counts[0];
+            updated = counts[1];
+        }
+        for (RejectedRow r : rejections) {
+            scores.persistRejection(new ScoreRejection(importId, r.lineNo(), r.reasonCode(), r.reasonText(), r.cells()));
+        }
+        scores.flush();
+        int unchanged = rows.size() - inserted - updated;
+        scores.addFigures(importId, rows.size() + rejections.size(), inserted, updated, unchanged, rejections.size(),
+                lastLine);
+        return new ChunkFigures(inserted, updated, unchanged, rejections.size());
+    }
+
+    /** PostgreSQL: COPY into a staging table and one upsert, on the chunk transaction's connection. */
+    private ScoreImportCopy.Counts copyChunk(Long importId, Long batchId, LocalDateTime now, List<ScoreRow> rows) {
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            return ScoreImportCopy.write(c, batchId, importId, now, rows);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("score chunk write failed", e);
+        }
+    }
+
+    /** Elsewhere (H2): one query for the stored scores, then JPA with batch writing. Returns {inserted, updated}. */
+    private int[] upsertChunk(Long importId, Long batchId, LocalDateTime now, List<ScoreRow> rows) {
         Set<Long> ticketIds = new LinkedHashSet<>();
         rows.forEach(r -> ticketIds.add(r.ticketId()));
         Map<List<Long>, Score> stored = new HashMap<>();
@@ -217,7 +249,6 @@ public class ScoreImportService {
         }
         int inserted = 0;
         int updated = 0;
-        int unchanged = 0;
         for (ScoreRow row : rows) {
             List<Long> key = List.of(row.ticketId(), row.positionId());
             Score score = stored.get(key);
@@ -230,24 +261,12 @@ public class ScoreImportService {
             } else if (score.differsFrom(row.score(), row.status(), row.verdict())) {
                 score.set(row.score(), row.status(), row.verdict(), importId, now);
                 updated++;
-            } else {
-                unchanged++;
             }
         }
-        for (RejectedRow r : rejections) {
-            scores.persistRejection(new ScoreRejection(importId, r.lineNo(), r.reasonCode(), r.reasonText(), r.cells()));
-        }
-        scores.flush();
-        long firstLine = lastLine - rows.size() - rejections.size();
-        if ((firstLine < 10_000 && lastLine >= 10_000) || firstLine / ANALYZE_EVERY != lastLine / ANALYZE_EVERY) {
-            analyze();
-        }
-        scores.addFigures(importId, rows.size() + rejections.size(), inserted, updated, unchanged, rejections.size(),
-                lastLine);
-        return new ChunkFigures(inserted, updated, unchanged, rejections.size());
+        return new int[] {inserted, updated};
     }
 
-    private void analyze() {
+    private boolean isPostgres() {
         if (postgres == null) {
             try (java.sql.Connection c = dataSource.getConnection()) {
                 postgres = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
@@ -255,7 +274,11 @@ public class ScoreImportService {
                 throw new IllegalStateException(e);
             }
         }
-        if (postgres) {
+        return postgres;
+    }
+
+    private void analyze() {
+        if (isPostgres()) {
             scores.analyzeForImport();
         }
     }

@@ -145,9 +145,13 @@ public class ScoreRepository extends JpaRepository<Score> {
                 .setParameter("batch", batchId).setParameter("ids", ticketIds).getResultList();
     }
 
-    /** PostgreSQL only: fresh planner statistics for the import's two look-ups (see ScoreImportService). */
+    /**
+     * PostgreSQL only: fresh planner statistics for every table the import's ticket look-up joins (see
+     * ScoreImportService) — registration_position too, whose stale figures made each chunk's look-up a hash join
+     * over the whole table.
+     */
     public void analyzeForImport() {
-        em.createNativeQuery("ANALYZE admission_ticket, score").executeUpdate();
+        em.createNativeQuery("ANALYZE admission_ticket, registration, registration_position, candidate").executeUpdate();
     }
 
     public long countScores(Long batchId) {
