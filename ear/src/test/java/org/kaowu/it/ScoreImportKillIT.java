@@ -7,18 +7,12 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,12 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * kill -9 in the middle of an import: the test (a client) starts the import of a generated file, waits until the
  * first chunks have committed, kills the test domain's server JVM hard ({@code destroyForcibly}, i.e. SIGKILL),
- * starts the same domain again with {@code asadmin start-domain} (the application stays deployed), then continues
- * the run the way the admin page does — the old execution shows as 已中断 and goes on in a new execution from the
- * run's last committed line — and checks exact counts: every good line stored once, every rejection counted once.
- * <p>
- * The restarted server is the same domain on the same ports, so the managed container's later deployments and its
- * final {@code stop-domain} reach it as if nothing happened.
+ * starts the same domain again ({@link ServerKill}), then continues the run the way the admin page does — the old
+ * execution shows as 已中断 and goes on in a new execution from the run's last committed line — and checks exact
+ * counts: every good line stored once, every rejection counted once.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -56,17 +47,13 @@ class ScoreImportKillIT {
         long bad = Long.parseLong(started[4]);
         TestData.waitUntil(() -> Long.parseLong(run(importId)[1]) >= 3_000, Duration.ofMinutes(3));
 
-        ProcessHandle server = serverProcess();
-        server.destroyForcibly();
-        server.onExit().get(1, TimeUnit.MINUTES);
-        startDomain();
-        TestData.waitUntil(() -> {
+        ServerKill.killAndRestart(() -> {
             try {
                 return http.send(request("step=run&id=" + importId), HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
             } catch (IOException | InterruptedException e) {
                 return false;
             }
-        }, Duration.ofMinutes(5));
+        });
 
         String[] atKill = run(importId);
         assertEquals("INTERRUPTED", atKill[0], String.join(" ", atKill));
@@ -93,33 +80,6 @@ class ScoreImportKillIT {
         assertEquals(bad, Long.parseLong(counts[3]), "distinct rejected lines");
         System.out.printf("kill IT: %d lines, killed after %d committed, continued in execution %d%n", total, readAtKill,
                 execution);
-    }
-
-    /** The test domain's server JVM: the one java process whose arguments say {@code -domainname <it.domain>}. */
-    private static ProcessHandle serverProcess() {
-        String domain = System.getProperty("it.domain");
-        List<ProcessHandle> found = ProcessHandle.allProcesses().filter(p -> {
-            try {
-                List<String> args = List.of(new String(Files.readAllBytes(Path.of("/proc", p.pid() + "", "cmdline")),
-                        StandardCharsets.UTF_8).split("\u0000"));
-                int i = args.indexOf("-domainname");
-                return args.stream().anyMatch(a -> a.endsWith("ASMain")) && i >= 0 && i + 1 < args.size()
-                        && args.get(i + 1).equals(domain);
-            } catch (IOException | RuntimeException e) {
-                return false;
-            }
-        }).toList();
-        assertEquals(1, found.size(), "server processes of domain " + domain);
-        return found.get(0);
-    }
-
-    private static void startDomain() throws Exception {
-        String home = System.getProperty("payara.home");
-        File log = File.createTempFile("start-domain", ".log");
-        Process p = new ProcessBuilder(home + "/bin/asadmin", "start-domain", System.getProperty("it.domain"))
-                .redirectErrorStream(true).redirectOutput(log).start();
-        assertTrue(p.waitFor(5, TimeUnit.MINUTES), "start-domain took over 5 minutes");
-        assertEquals(0, p.exitValue(), Files.readString(log.toPath()));
     }
 
     private String[] run(long importId) {

@@ -4,7 +4,9 @@ import jakarta.batch.runtime.BatchStatus;
 import jakarta.inject.Inject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.kaowu.it.CertificateFixtures;
@@ -14,6 +16,8 @@ import org.kaowu.service.BatchJobService;
 import org.kaowu.service.CertificateService;
 import org.kaowu.service.ExamService;
 
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -35,10 +39,16 @@ class CertificateNumberingBenchmark {
     private static final String ADMIN = "admin";
     private static final String RULE = "{province}{yyyy}{position}{seq:7}";
 
+    /** Where the client's {@code -Dbench.certificates} travels: this test runs inside the server, not in failsafe's JVM. */
+    private static final String SIZE = "bench-certificates.txt";
+
     @Deployment
     static EnterpriseArchive deployment() {
-        return KaowuDeployment.ear(CertificateNumberingBenchmark.class, CertificateFixtures.class,
+        EnterpriseArchive ear = KaowuDeployment.ear(CertificateNumberingBenchmark.class, CertificateFixtures.class,
                 CertificateFixtures.Dataset.class);
+        ear.getAsType(WebArchive.class, "kaowu-web.war").addAsResource(
+                new StringAsset(String.valueOf(Integer.getInteger("bench.certificates", 1_000_000))), SIZE);
+        return ear;
     }
 
     @Inject ExamService exams;
@@ -47,7 +57,10 @@ class CertificateNumberingBenchmark {
 
     @Test
     void jobVersusOneSetBasedStatement() throws Exception {
-        int passers = Integer.getInteger("bench.certificates", 1_000_000);
+        int passers;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(SIZE)) {
+            passers = Integer.parseInt(new String(in.readAllBytes(), StandardCharsets.US_ASCII).strip());
+        }
         int candidates = passers / 2;
 
         long t0 = System.nanoTime();

@@ -1,11 +1,14 @@
 package org.kaowu.domain.certificate;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import org.kaowu.domain.exam.ExamBatch;
 import org.kaowu.domain.score.PassVerdict;
+import org.kaowu.infrastructure.persistence.BulkInsert;
 import org.kaowu.infrastructure.persistence.JpaRepository;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +23,12 @@ public class CertificateRepository extends JpaRepository<Certificate> {
     /** Unnumbered passers of a position: score PASS and no certificate for the (ticket, position). */
     private static final String UNNUMBERED = " s.batchId = :batch and s.verdict = :pass and not exists"
             + " (select c.id from Certificate c where c.ticketId = s.ticketId and c.positionId = s.positionId)";
+
+    private static final List<String> COLUMNS = List.of("batch_id", "registration_id", "ticket_id", "position_id",
+            "certificate_no", "verification_code", "pass_date", "issued_at", "run_id");
+
+    @Inject
+    private BulkInsert bulk;
 
     public CertificateRepository() {
         super(Certificate.class);
@@ -84,10 +93,15 @@ public class CertificateRepository extends JpaRepository<Certificate> {
                 .setParameter("batch", batchId).setParameter("pass", PassVerdict.PASS).getResultList();
     }
 
-    /** [ticket id, registration id] of a position's unnumbered passers, in ticket-number order. */
+    /**
+     * [ticket id, registration id, mobile, e-mail] of a position's unnumbered passers, in ticket-number order (the
+     * contacts come along, so that a chunk needs no query of its own to tell them).
+     */
     public List<Object[]> unnumberedPassers(Long batchId, Long positionId) {
-        return em.createQuery("select s.ticketId, t.registrationId from Score s, AdmissionTicket t"
-                        + " where t.id = s.ticketId and s.positionId = :position and" + UNNUMBERED
+        return em.createQuery("select s.ticketId, t.registrationId, r.snapMobile, r.snapEmail"
+                        + " from Score s, AdmissionTicket t, Registration r"
+                        + " where t.id = s.ticketId and r.id = t.registrationId and s.positionId = :position and"
+                        + UNNUMBERED
                         + " order by t.ticketNo", Object[].class)
                 .setParameter("batch", batchId).setParameter("position", positionId)
                 .setParameter("pass", PassVerdict.PASS).getResultList();
@@ -132,6 +146,19 @@ public class CertificateRepository extends JpaRepository<Certificate> {
                 .setParameter("position", positionId).setParameter("tickets", ticketIds).getResultList();
     }
 
+    /**
+     * A chunk's new certificates in one JDBC batch (see {@link BulkInsert}): they stay unmanaged, and the unique
+     * constraints (number, code, (ticket, position)) check them as any insert.
+     */
+    public void insertAll(List<Certificate> certificates) {
+        List<Object[]> rows = new ArrayList<>(certificates.size());
+        for (Certificate c : certificates) {
+            rows.add(new Object[] {c.getBatchId(), c.getRegistrationId(), c.getTicketId(), c.getPositionId(),
+                    c.getCertificateNo(), c.getVerificationCode(), c.getPassDate(), c.getIssuedAt(), c.getRunId()});
+        }
+        bulk.insert("certificate", "certificate_seq", 50, COLUMNS, rows);
+    }
+
     /** Which of these verification codes are taken. */
     public List<String> takenCodes(Collection<String> codes) {
         if (codes.isEmpty()) {
@@ -139,15 +166,6 @@ public class CertificateRepository extends JpaRepository<Certificate> {
         }
         return em.createQuery("select c.verificationCode from Certificate c where c.verificationCode in :codes",
                 String.class).setParameter("codes", codes).getResultList();
-    }
-
-    /** [registration id, mobile, e-mail, name] of these registrations (whom to tell). */
-    public List<Object[]> contacts(Collection<Long> registrationIds) {
-        if (registrationIds.isEmpty()) {
-            return List.of();
-        }
-        return em.createQuery("select r.id, r.snapMobile, r.snapEmail, r.snapName from Registration r"
-                + " where r.id in :ids", Object[].class).setParameter("ids", registrationIds).getResultList();
     }
 
     // ---- runs ----

@@ -1,8 +1,10 @@
 package org.kaowu.domain.notification;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
+import org.kaowu.infrastructure.persistence.BulkInsert;
 import org.kaowu.infrastructure.persistence.JpaRepository;
 
 import java.time.LocalDateTime;
@@ -13,8 +15,24 @@ import java.util.Optional;
 @ApplicationScoped
 public class OutboxMessageRepository extends JpaRepository<OutboxMessage> {
 
+    private static final List<String> COLUMNS = List.of("channel", "recipient", "subject", "body", "status", "attempts",
+            "next_attempt_at", "created_at", "version");
+
+    @Inject
+    private BulkInsert bulk;
+
     public OutboxMessageRepository() {
         super(OutboxMessage.class);
+    }
+
+    /** New messages of a bulk job's chunk in one JDBC batch (see {@link BulkInsert}); they stay unmanaged. */
+    public void insertAll(List<OutboxMessage> messages) {
+        List<Object[]> rows = new ArrayList<>(messages.size());
+        for (OutboxMessage m : messages) {
+            rows.add(new Object[] {m.getChannel().name(), m.getRecipient(), m.getSubject(), m.getBody(),
+                    m.getStatus().name(), m.getAttempts(), m.getNextAttemptAt(), m.getCreatedAt(), m.getVersion()});
+        }
+        bulk.insert("outbox_message", "outbox_message_seq", 50, COLUMNS, rows);
     }
 
     /** Pending messages whose next attempt is due, longest waiting first (the index on status, next_attempt_at). */
