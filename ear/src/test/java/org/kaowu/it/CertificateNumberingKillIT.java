@@ -7,11 +7,6 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CertificateNumberingKillIT {
 
     private static final int CANDIDATES = 100_000;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final TestServlet servlet = new TestServlet("it/certificate-kill");
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -51,8 +46,8 @@ class CertificateNumberingKillIT {
 
         ServerKill.killAndRestart(() -> {
             try {
-                return http.send(request("step=run&id=" + runId), HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
-            } catch (IOException | InterruptedException e) {
+                return servlet.answers("step=run&id=" + runId);
+            } catch (Exception e) {
                 return false;
             }
         });
@@ -85,21 +80,10 @@ class CertificateNumberingKillIT {
     }
 
     private String[] run(long runId) {
-        try {
-            return call("step=run&id=" + runId).split(" ");
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return servlet.fields("step=run&id=" + runId);
     }
 
     private String call(String query) throws Exception {
-        HttpResponse<String> r = http.send(request(query), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, r.statusCode(), r.body());
-        return r.body().strip();
-    }
-
-    private static HttpRequest request(String query) {
-        return HttpRequest.newBuilder(URI.create(Browser.BASE_URL + "it/certificate-kill?" + query))
-                .timeout(Duration.ofMinutes(10)).build();
+        return servlet.call(query);
     }
 }

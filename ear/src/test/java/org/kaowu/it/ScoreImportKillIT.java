@@ -7,11 +7,6 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ScoreImportKillIT {
 
     private static final int PEOPLE = 30_000;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final TestServlet servlet = new TestServlet("it/score-kill");
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -49,8 +44,8 @@ class ScoreImportKillIT {
 
         ServerKill.killAndRestart(() -> {
             try {
-                return http.send(request("step=run&id=" + importId), HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
-            } catch (IOException | InterruptedException e) {
+                return servlet.answers("step=run&id=" + importId);
+            } catch (Exception e) {
                 return false;
             }
         });
@@ -83,21 +78,10 @@ class ScoreImportKillIT {
     }
 
     private String[] run(long importId) {
-        try {
-            return call("step=run&id=" + importId).split(" ");
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return servlet.fields("step=run&id=" + importId);
     }
 
     private String call(String query) throws Exception {
-        HttpResponse<String> r = http.send(request(query), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, r.statusCode(), r.body());
-        return r.body().strip();
-    }
-
-    private static HttpRequest request(String query) {
-        return HttpRequest.newBuilder(URI.create(Browser.BASE_URL + "it/score-kill?" + query))
-                .timeout(Duration.ofMinutes(10)).build();
+        return servlet.call(query);
     }
 }
