@@ -1,5 +1,7 @@
 package org.kaowu.service;
 
+import org.kaowu.infrastructure.persistence.BulkInsert;
+
 import org.postgresql.PGConnection;
 
 import java.io.IOException;
@@ -33,7 +35,6 @@ final class ScoreImportCopy {
             + " status VARCHAR(10) NOT NULL, verdict VARCHAR(4) NOT NULL) ON COMMIT DELETE ROWS";
     private static final String COPY = "COPY score_import_stage (id, ticket_id, position_id, score, status, verdict)"
             + " FROM STDIN";
-    private static final String IDS = "SELECT nextval('score_seq') FROM generate_series(1, ?)";
     /**
      * Rows equal to the stored ones are not touched (no new version, import_id and updated_at kept). A returned row
      * was inserted when its xmax is 0; an updated one carries the updating transaction in xmax.
@@ -64,7 +65,7 @@ final class ScoreImportCopy {
         try (Statement st = c.createStatement()) {
             st.execute(STAGE);
         }
-        long[] ids = ids(c, rows.size());
+        long[] ids = BulkInsert.ids(c, "score_seq", ID_BLOCK, rows.size());
         StringBuilder data = new StringBuilder(rows.size() * 48);
         for (int i = 0; i < rows.size(); i++) {
             ScoreImportService.ScoreRow row = rows.get(i);
@@ -89,26 +90,5 @@ final class ScoreImportCopy {
                 return new Counts(rs.getInt(1), rs.getInt(2));
             }
         }
-    }
-
-    /** {@code count} fresh score ids, {@value #ID_BLOCK} per {@code nextval}. */
-    private static long[] ids(Connection c, int count) throws SQLException {
-        long[] ids = new long[count];
-        int i = 0;
-        try (PreparedStatement ps = c.prepareStatement(IDS)) {
-            ps.setInt(1, (count + ID_BLOCK - 1) / ID_BLOCK);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next() && i < count) {
-                    long last = rs.getLong(1);
-                    for (long id = last - ID_BLOCK + 1; id <= last && i < count; id++) {
-                        ids[i++] = id;
-                    }
-                }
-            }
-        }
-        if (i != count) {
-            throw new IllegalStateException("score_seq gave " + i + " of " + count + " ids");
-        }
-        return ids;
     }
 }

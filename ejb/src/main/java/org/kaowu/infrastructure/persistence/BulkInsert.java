@@ -27,8 +27,6 @@ public class BulkInsert {
     @Resource(lookup = "jdbc/kaowu")
     private DataSource dataSource;
 
-    private volatile Boolean postgres;
-
     /**
      * Inserts {@code rows} (values in the order of {@code columns}, the id not among them) into {@code table}, each
      * with a new id from {@code sequence} in column {@code id}. Returns the ids, in row order.
@@ -58,8 +56,11 @@ public class BulkInsert {
         }
     }
 
-    /** {@code count} new ids: one sequence round trip for all the blocks they need. */
-    private long[] ids(Connection c, String sequence, int allocationSize, int count) throws SQLException {
+    /**
+     * {@code count} new ids from {@code sequence}, a block of {@code allocationSize} per value as EclipseLink takes
+     * them: one sequence round trip for all the blocks they need. The one way bulk writers outside JPA take ids.
+     */
+    public static long[] ids(Connection c, String sequence, int allocationSize, int count) throws SQLException {
         int blocks = (count + allocationSize - 1) / allocationSize;
         String sql = isPostgres(c)
                 ? "SELECT nextval('" + sequence + "') FROM generate_series(1, " + blocks + ")"
@@ -80,10 +81,7 @@ public class BulkInsert {
         return ids;
     }
 
-    private boolean isPostgres(Connection c) throws SQLException {
-        if (postgres == null) {
-            postgres = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
-        }
-        return postgres;
+    private static boolean isPostgres(Connection c) throws SQLException {
+        return c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
     }
 }
