@@ -1,5 +1,6 @@
 package org.kaowu.web.view;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -8,6 +9,7 @@ import org.kaowu.exception.BusinessException;
 import org.kaowu.service.AccountService;
 import org.kaowu.web.security.Login;
 import org.kaowu.web.security.captcha.CaptchaInput;
+import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
 
 /** {@code /login} — 用户登录 for candidates (manual section 2). */
@@ -28,7 +30,13 @@ public class LoginBacking {
 
     private String idNumber;
     private String password;
+    /** Where to go after login: ?next= on the GET, the form's hidden field on the POST (which sets it again). */
     private String next;
+
+    @PostConstruct
+    void readNext() {
+        next = Faces.getRequestParameter("next");
+    }
 
     public void logIn() {
         if (!captchaInput.passed(CAPTCHA_FORM)) {
