@@ -26,10 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -88,14 +84,10 @@ class LoginBenchmark {
         double serverMs = server.msSince() / logins;
 
         // Baselines: raw PBKDF2 on one thread per core, after a warm-up, in this JVM and inside the server.
-        measure(accounts.subList(0, THREADS), id -> RawPbkdf2.hash(), WARM_UP_ROUND_SECONDS);
-        Cpu hashCpu = Cpu.of(ProcessHandle.current());
-        long hashesBefore = HASHES.get();
-        double hashRate = measure(accounts.subList(0, THREADS), id -> {
-            RawPbkdf2.hash();
-            HASHES.incrementAndGet();
-        }, MEASURE_SECONDS);
-        double hashMs = hashCpu.msSince() / (HASHES.get() - hashesBefore);
+        RawPbkdf2.run(THREADS, WARM_UP_ROUND_SECONDS);
+        RawPbkdf2.Figures client = RawPbkdf2.run(THREADS, MEASURE_SECONDS);
+        double hashRate = client.hashesPerSecond();
+        double hashMs = client.cpuMsPerHash();
         serverHashes(WARM_UP_ROUND_SECONDS);
         String[] inServer = serverHashes(MEASURE_SECONDS);
         double serverHashRate = Double.parseDouble(inServer[0]);
@@ -193,36 +185,6 @@ class LoginBenchmark {
     private static Map<String, Double> logIns(int seconds, List<String> args) throws Exception {
         return Wrk.run("login.lua", LOGIN_CLIENTS, LOGIN_CLIENTS, seconds, Browser.BASE_URL, args);
     }
-
-    private interface Action {
-        void run(String account) throws Exception;
-    }
-
-    /** Operations per second of {@code action} on one thread per account, for a fixed time. */
-    private static double measure(List<String> accounts, Action action, int measureSeconds) throws Exception {
-        long measureNanos = measureSeconds * 1_000_000_000L;
-        ExecutorService pool = Executors.newFixedThreadPool(accounts.size());
-        AtomicLong done = new AtomicLong();
-        long start = System.nanoTime();
-        List<Future<?>> futures = new ArrayList<>();
-        for (String account : accounts) {
-            futures.add(pool.submit(() -> {
-                while (System.nanoTime() - start < measureNanos) {
-                    action.run(account);
-                    done.incrementAndGet();
-                }
-                return null;
-            }));
-        }
-        for (Future<?> f : futures) {
-            f.get();
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        pool.shutdown();
-        return done.get() / seconds;
-    }
-
-    private static final AtomicLong HASHES = new AtomicLong();
 
     /** The Payara server of the test domain: the JVM whose command line names it. */
     private static ProcessHandle serverProcess() {
