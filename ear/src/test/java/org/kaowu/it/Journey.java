@@ -48,8 +48,27 @@ public final class Journey {
         field.sendKeys(text);
     }
 
+    /** Clicks, then waits for the Ajax request the click started (if any) to be answered and applied. */
     public void click(String id) {
         b.findElement(By.id(id)).click();
+        waitAjax();
+    }
+
+    /**
+     * Waits until PrimeFaces has no Ajax request queued or in flight. Text alone is no sign that an update is
+     * applied: the old page often shows it already, and the next click then meets an element being replaced.
+     * A page without PrimeFaces (or mid-navigation) counts as idle. In flight is counted by jQuery: PrimeFaces'
+     * own list of requests keeps those of its file uploads after they are answered.
+     */
+    public void waitAjax() {
+        try {
+            new WebDriverWait(b, WAIT).ignoring(WebDriverException.class).until(d -> Boolean.TRUE.equals(
+                    ((JavascriptExecutor) d).executeScript("var q = window.PrimeFaces && PrimeFaces.ajax && PrimeFaces.ajax.Queue;"
+                            + " return !q || (q.isEmpty() && jQuery.active === 0);")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("ajax never idle: " + ((JavascriptExecutor) b).executeScript(
+                    "return JSON.stringify({queued: PrimeFaces.ajax.Queue.requests.length, active: jQuery.active});"), e);
+        }
     }
 
     public String text(String id) {
@@ -90,6 +109,7 @@ public final class Journey {
         });
         item.click();
         new WebDriverWait(b, WAIT).until(ExpectedConditions.invisibilityOf(panel));
+        waitAjax();
     }
 
     /** Waits until the page shows {@code text}; the page may be mid-navigation, so it rereads it whole. */

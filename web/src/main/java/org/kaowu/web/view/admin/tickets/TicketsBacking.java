@@ -52,11 +52,23 @@ public class TicketsBacking extends BatchPage<TicketService.Overview> {
     }
 
     public void allocate() {
-        act(() -> tickets.startAllocation(caller(), getBatchId(), false));
+        start(false);
     }
 
     public void redo() {
-        act(() -> tickets.startAllocation(caller(), getBatchId(), true));
+        start(true);
+    }
+
+    private void start(boolean redo) {
+        boolean[] started = {false};
+        act(() -> {
+            tickets.startAllocation(caller(), getBatchId(), redo);
+            started[0] = true;
+        });
+        // a small run can end before this response is rendered: then no poll comes to tell the outcome
+        if (started[0] && !isRunning()) {
+            reportOutcome();
+        }
     }
 
     public void publish() {
@@ -72,12 +84,17 @@ public class TicketsBacking extends BatchPage<TicketService.Overview> {
         progress = getBatchId() == null ? null : tickets.progress(caller(), getBatchId());
         if (wasRunning && !isRunning()) {
             reload();
-            if (progress != null && progress.errorKey() != null) {
-                Messages.addGlobalError(progress.errorKey(), progress.errorArguments());
-            } else if (progress != null) {
-                Messages.addGlobalInfo(progress.unplaced() == 0 ? "admin.tickets.allocated" : "admin.tickets.allocatedShort",
-                        progress.written(), progress.unplaced());
-            }
+            reportOutcome();
+        }
+    }
+
+    /** The ended run's outcome as a message: its error, or how many were placed and how many found no seat. */
+    private void reportOutcome() {
+        if (progress != null && progress.errorKey() != null) {
+            Messages.addGlobalError(progress.errorKey(), progress.errorArguments());
+        } else if (progress != null) {
+            Messages.addGlobalInfo(progress.unplaced() == 0 ? "admin.tickets.allocated" : "admin.tickets.allocatedShort",
+                    progress.written(), progress.unplaced());
         }
     }
 
