@@ -8,16 +8,23 @@ import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationP
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.kaowu.service.AuthenticatedCaller;
-import org.kaowu.service.Result;
-import org.omnifaces.util.Messages;
 import org.omnifaces.util.Faces;
+import org.omnifaces.util.Messages;
 
 /**
- * The one way a page logs somebody in or out, for candidates and staff: hands the caller a service has
- * verified to Jakarta Security, gives the session a new id (no session fixation) and registers it.
+ * The one way somebody is logged in or out, candidates and staff alike. {@link LoginFilter} decides the login
+ * forms and calls {@link #logIn}: the caller a service has verified goes to Jakarta Security, the session gets a
+ * new id (no session fixation) and is registered. The login pages' actions only show the filter's refusal.
  */
 @RequestScoped
 public class Login {
+
+    /** Request attribute: the {@link Refusal} of this request's login form, for the page to show. */
+    static final String REFUSAL = Login.class.getName() + ".refusal";
+
+    /** Why a login form was refused: a message key of the bundle and its arguments. */
+    record Refusal(String messageKey, Object... arguments) {
+    }
 
     @Inject
     private SecurityContext securityContext;
@@ -25,9 +32,7 @@ public class Login {
     private SessionRegistry sessions;
 
     /** Returns true when the container accepted the login. */
-    private boolean logIn(AuthenticatedCaller caller) {
-        HttpServletRequest request = Faces.getRequest();
-        HttpServletResponse response = Faces.getResponse();
+    boolean logIn(AuthenticatedCaller caller, HttpServletRequest request, HttpServletResponse response) {
         request.getSession(true);
         request.changeSessionId();
         AuthenticationStatus status = securityContext.authenticate(request, response,
@@ -40,21 +45,16 @@ public class Login {
     }
 
     /**
-     * Finishes a login a service has decided: shows its refusal, or logs the caller in and continues to
-     * {@code next} when it lies in the same area as {@code home} (candidate or admin pages), else to home.
+     * The login page's action: shows why {@link LoginFilter} refused this POST. Faces invokes the action only for
+     * a form with every field filled in, and the filter decides every such form before Faces sees it.
      */
-    public void finish(Result<AuthenticatedCaller> result, String next, String home) {
-        if (!result.isOk()) {
-            Messages.addGlobalError(result.messageKey(), result.arguments());
-            return;
-        }
-        if (!logIn(result.value().orElseThrow())) {
+    public void showRefusal() {
+        Refusal refusal = (Refusal) Faces.getRequestAttribute(REFUSAL);
+        if (refusal == null) {
             Messages.addGlobalError("login.failed");
-            return;
+        } else {
+            Messages.addGlobalError(refusal.messageKey(), refusal.arguments());
         }
-        String area = home.substring(0, home.indexOf('/', 1) + 1);
-        String target = safeNext(next, home);
-        Faces.redirect(Faces.getRequestContextPath() + (target.startsWith(area) ? target : home));
     }
 
     /** Ends the login and the whole session. */
@@ -68,8 +68,18 @@ public class Login {
         Faces.invalidateSession();
     }
 
+    /**
+     * Where to continue after login: {@code next} when it is a local path in the same area as {@code home}
+     * (candidate or admin pages), else home. Never another site.
+     */
+    public static String target(String next, String home) {
+        String area = home.substring(0, home.indexOf('/', 1) + 1);
+        String safe = safeNext(next, home);
+        return safe.startsWith(area) ? safe : home;
+    }
+
     /** A safe place to continue after login: only local paths, never another site. */
-    public static String safeNext(String next, String fallback) {
+    private static String safeNext(String next, String fallback) {
         if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")
                 || next.contains("\r") || next.contains("\n")) {
             return fallback;

@@ -1,30 +1,20 @@
 package org.kaowu.web.view;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.kaowu.exception.BusinessException;
-import org.kaowu.service.AccountService;
 import org.kaowu.web.security.Login;
-import org.kaowu.web.security.captcha.CaptchaInput;
 import org.omnifaces.util.Faces;
-import org.omnifaces.util.Messages;
 
-/** {@code /login} — 用户登录 for candidates (manual section 2). */
+/**
+ * {@code /login} — 用户登录 for candidates (manual section 2). The POST is decided by
+ * {@link org.kaowu.web.security.LoginFilter}; this bean holds what the page shows again after a refusal.
+ */
 @Named
 @RequestScoped
 public class LoginBacking {
 
-    static final String CAPTCHA_FORM = "login";
-    /** Where a candidate lands after login; the profile page sends incomplete profiles onwards itself. */
-    static final String CANDIDATE_HOME = "/candidate/profile";
-
-    @EJB
-    private AccountService accounts;
-    @Inject
-    private CaptchaInput captchaInput;
     @Inject
     private Login login;
 
@@ -39,15 +29,7 @@ public class LoginBacking {
     }
 
     public void logIn() {
-        if (!captchaInput.passed(CAPTCHA_FORM)) {
-            return;
-        }
-        try {
-            login.finish(accounts.authenticate(idNumber, Requests.chars(password), Requests.clientAddress()),
-                    next, CANDIDATE_HOME);
-        } catch (BusinessException e) {
-            Messages.addGlobalError(e.getMessageKey(), e.getArguments());
-        }
+        login.showRefusal();
     }
 
     public String getIdNumber() { return idNumber; }

@@ -1,26 +1,18 @@
 package org.kaowu.web.view.admin;
 
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.kaowu.service.StaffService;
 import org.kaowu.web.security.Login;
-import org.kaowu.web.security.captcha.CaptchaInput;
-import org.kaowu.web.view.Requests;
 
-/** {@code /admin/login} — staff login (省中心管理员, 考点管理员, 操作员). */
+/**
+ * {@code /admin/login} — staff login (省中心管理员, 考点管理员, 操作员). The POST is decided by
+ * {@link org.kaowu.web.security.LoginFilter}; this bean holds what the page shows again after a refusal.
+ */
 @Named("adminLoginBacking")
 @RequestScoped
 public class LoginBacking {
 
-    static final String CAPTCHA_FORM = "adminlogin";
-    static final String ADMIN_HOME = "/admin/";
-
-    @EJB
-    private StaffService staff;
-    @Inject
-    private CaptchaInput captchaInput;
     @Inject
     private Login login;
 
@@ -29,10 +21,7 @@ public class LoginBacking {
     private String next;
 
     public void logIn() {
-        if (!captchaInput.passed(CAPTCHA_FORM)) {
-            return;
-        }
-        login.finish(staff.authenticate(username, Requests.chars(password), Requests.clientAddress()), next, ADMIN_HOME);
+        login.showRefusal();
     }
 
     public String getUsername() { return username; }
