@@ -55,7 +55,8 @@ class ScoreQueryBenchmark {
     static final int CONNECTIONS = Integer.getInteger("bench.connections", 256);
     private static final int PEOPLE = Integer.getInteger("bench.scorePeople", 1_000);
     private static final int SECONDS = Integer.getInteger("bench.seconds", 15);
-    private static final int WARM_UP = 5;
+    private static final int WARM_UP = 15;
+    private static final int MAX_WARM_UP_ROUNDS = Integer.getInteger("bench.warmUpRounds", 30);
     /** Pre-drawn CAPTCHA images for the run: more than the queries of one phase (≈5 KB each). */
     private static final int POOL = Integer.getInteger("bench.captchaPool", 30_000);
     private static final String CAPTCHA = System.getProperty("kaowu.captcha", "TEST");
@@ -101,13 +102,20 @@ class ScoreQueryBenchmark {
         List<String> queryArgs = List.of(bodies.toAbsolutePath().toString(), URLEncoder.encode(CAPTCHA, StandardCharsets.UTF_8), context);
 
         String poolBefore = get("bench/scores?step=captchas", Duration.ofMinutes(10));
-        Map<String, Double> warm = wrk(WARM_UP, CONNECTIONS, "score-query.lua", "", queryArgs);
+        // a warmed server, not the JIT's first minutes; the pool is filled again before every round
+        double[] last = new double[1];
+        ServerJvm.find().warmUp("queries/s", MAX_WARM_UP_ROUNDS, () -> {
+            get("bench/scores?step=captchas", Duration.ofMinutes(10));
+            Map<String, Double> round = wrk(WARM_UP, CONNECTIONS, "score-query.lua", "", queryArgs);
+            last[0] = Math.round(round.get("bad") + round.get("http_errors") + round.get("socket_errors"));
+            return round.get("queries") / round.get("seconds");
+        });
         String poolWarm = get("bench/scores?step=captchas", Duration.ofMinutes(10));
         String loadBefore = uptime();
         Map<String, Double> query = wrk(SECONDS, CONNECTIONS, "score-query.lua", "", queryArgs);
         String loadQuery = uptime();
         String poolAfter = get("bench/scores?step=captchaStats", Duration.ofMinutes(1));
-        wrk(WARM_UP, CONNECTIONS, "static.lua", STATIC, List.of());
+        wrk(5, CONNECTIONS, "static.lua", STATIC, List.of());
         Map<String, Double> stat = wrk(SECONDS, CONNECTIONS, "static.lua", STATIC, List.of());
         String loadStatic = uptime();
         Map<String, Double> stat2 = wrk(SECONDS, 2, CONNECTIONS, "static.lua", STATIC, List.of());
@@ -120,8 +128,8 @@ class ScoreQueryBenchmark {
                         + " per-address limit lifted to %,d; CAPTCHA pool (size ready/capacity taken inline): before warm-up %s,"
                         + " before run %s, after run %s%n", CONNECTIONS, CONNECTIONS, SECONDS, people.size(), limit,
                 poolBefore.strip(), poolWarm.strip(), poolAfter.strip());
-        System.out.printf("[benchmark] warm-up %d s: %,.0f queries/s, %d errors%n", WARM_UP,
-                warm.get("queries") / warm.get("seconds"), Math.round(warm.get("bad") + warm.get("http_errors") + warm.get("socket_errors")));
+        System.out.printf("[benchmark] warm-up rounds of %d s until the JIT was quiet; errors in the last round: %.0f%n",
+                WARM_UP, last[0]);
         System.out.printf("[benchmark] query (GET CAPTCHA image + POST, answer %,d bytes): %,.0f queries/s (%,.0f HTTP"
                         + " requests/s), p50 %.1f ms, p99 %.1f ms, max %.1f ms per query (p99 per HTTP request %.1f ms),"
                         + " errors %d of %,d; load %s%n", answerBytes, queryRate, query.get("requests") / query.get("seconds"),

@@ -8,31 +8,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.kaowu.it.Browser;
 import org.kaowu.it.Fixtures;
+import org.kaowu.it.HttpVisitor;
+import org.kaowu.it.Journey;
 import org.kaowu.it.KaowuDeployment;
 import org.kaowu.it.TicketFixtures;
 
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Admission tickets at scale. (1) Ticket PDFs per second through the real download path (a logged-in
@@ -46,11 +39,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @RunAsClient
 class TicketBenchmark {
 
-    private static final String CAPTCHA = System.getProperty("kaowu.captcha", "TEST");
     private static final int THREADS = Runtime.getRuntime().availableProcessors();
     private static final int SECONDS = 15;
     private static final int REGISTRATIONS = Integer.getInteger("bench.registrations", 100_000);
-    private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -63,7 +54,8 @@ class TicketBenchmark {
         String[] setup = bench("step=setup").split(" ");
         String idNumber = setup[0];
         String ticketId = setup[1];
-        HttpClient client = logIn(idNumber);
+        HttpVisitor client = new HttpVisitor();
+        assertEquals(302, client.logIn(idNumber, Fixtures.PASSWORD, Journey.CAPTCHA, "").statusCode(), "login");
         String url = Browser.BASE_URL + "candidate/ticket-pdf?id=" + ticketId;
         for (int i = 0; i < 20; i++) {
             download(client, url);
@@ -117,9 +109,8 @@ class TicketBenchmark {
         return done.get() / ((System.nanoTime() - start) / 1e9);
     }
 
-    private static long download(HttpClient client, String url) throws Exception {
-        HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(URI.create(url)).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+    private static long download(HttpVisitor client, String url) throws Exception {
+        HttpResponse<byte[]> response = client.getBytes(url);
         if (response.statusCode() != 200 || response.body().length < 1000) {
             throw new AssertionError("download failed: " + response.statusCode());
         }
@@ -132,30 +123,5 @@ class TicketBenchmark {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
         return response.body().strip();
-    }
-
-    private static HttpClient logIn(String id) throws Exception {
-        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        String page = client.send(HttpRequest.newBuilder(URI.create(Browser.BASE_URL + "login")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        client.send(HttpRequest.newBuilder(URI.create(Browser.BASE_URL + "captcha?form=login")).build(),
-                HttpResponse.BodyHandlers.discarding());
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("loginForm", "loginForm");
-        form.put("loginForm:idNumber", id);
-        form.put("loginForm:password", Fixtures.PASSWORD);
-        form.put("loginForm:captcha:captchaInput", CAPTCHA);
-        form.put("loginForm:submit", "");
-        Matcher m = VIEW_STATE.matcher(page);
-        assertTrue(m.find(), "view state");
-        form.put("jakarta.faces.ViewState", m.group(1));
-        String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(Browser.BASE_URL + "login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(302, response.statusCode(), "login");
-        return client;
     }
 }
