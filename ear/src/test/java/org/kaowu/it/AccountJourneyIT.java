@@ -88,6 +88,7 @@ class AccountJourneyIT {
 
         journey.logIn(id, PASSWORD);
         journey.waitText("账号或密码错误"); // the old password no longer works
+        Browser.screenshot(browser, "account-04b-refused-login");
         journey.logIn(id, "Changed2026");
         journey.waitUrlEndsWith("/candidate/security"); // back where the visitor wanted to go
     }
