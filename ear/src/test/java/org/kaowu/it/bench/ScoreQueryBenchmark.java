@@ -57,8 +57,8 @@ class ScoreQueryBenchmark {
     private static final int SECONDS = Integer.getInteger("bench.seconds", 15);
     private static final int WARM_UP = 15;
     private static final int MAX_WARM_UP_ROUNDS = Integer.getInteger("bench.warmUpRounds", 30);
-    /** Pre-drawn CAPTCHA images for the run: more than the queries of one phase (≈5 KB each). */
-    private static final int POOL = Integer.getInteger("bench.captchaPool", 30_000);
+    /** Pre-drawn CAPTCHA images, refilled before every round: more than one round's queries (≈5 KB each; 350 MB of the 1 GB heap). */
+    private static final int POOL = Integer.getInteger("bench.captchaPool", 70_000);
     private static final String CAPTCHA = System.getProperty("kaowu.captcha", "TEST");
     private static final String STATIC = "bench/answer-sized.json";
 
