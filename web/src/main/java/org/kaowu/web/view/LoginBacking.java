@@ -8,8 +8,9 @@ import org.kaowu.web.security.Login;
 import org.omnifaces.util.Faces;
 
 /**
- * {@code /login} — 用户登录 for candidates (manual section 2). The POST is decided by
- * {@link org.kaowu.web.security.LoginFilter}; this bean holds what the page shows again after a refusal.
+ * {@code /login} (用户登录, manual section 2) and {@code /admin/login} (staff: 省中心管理员, 考点管理员, 操作员). Their
+ * POSTs are decided by {@link org.kaowu.web.security.LoginFilter}; this bean holds what a page shows again after a
+ * refusal: the account (ID number or user name) and where to go afterwards.
  */
 @Named
 @RequestScoped
@@ -18,7 +19,7 @@ public class LoginBacking {
     @Inject
     private Login login;
 
-    private String idNumber;
+    private String account;
     private String password;
     /** Where to go after login: ?next= on the GET, the form's hidden field on the POST (which sets it again). */
     private String next;
@@ -32,8 +33,8 @@ public class LoginBacking {
         login.showRefusal();
     }
 
-    public String getIdNumber() { return idNumber; }
-    public void setIdNumber(String idNumber) { this.idNumber = idNumber; }
+    public String getAccount() { return account; }
+    public void setAccount(String account) { this.account = account; }
     public String getPassword() { return password; }
     public void setPassword(String password) { this.password = password; }
     public String getNext() { return next; }
