@@ -236,6 +236,26 @@ class AdminIT {
     }
 
     @Test
+    void theReviewListShowsEachRowsOwnPositions() {
+        // one page, rows with different positions: read for the whole page at once (batch IN), each row its own
+        ExamBatch batch = Fixtures.openBatch(exams, 10);
+        Long siteId = exams.sitesOf(batch.getId()).get(0).getSite().getId();
+        List<Position> all = List.copyOf(batch.getPositions());
+        List<Set<Long>> chosen = List.of(Set.of(all.get(0).getId()), Set.of(all.get(1).getId()),
+                all.stream().map(Position::getId).collect(Collectors.toSet()));
+        for (Set<Long> positions : chosen) {
+            String id = Fixtures.completeCandidate(accounts, profiles);
+            registrations.submit(id, registrations.choose(id, batch.getId(), siteId, positions).getId());
+        }
+        List<Registration> page = reviews.search(ADMIN, new ReviewFilter(batch.getId(), null, null, null, null), 0, 10);
+        assertEquals(3, page.size());
+        for (int i = 0; i < 3; i++) {
+            assertEquals(chosen.get(i), page.get(i).getPositions().stream().map(Position::getId).collect(Collectors.toSet()),
+                    "row " + i);
+        }
+    }
+
+    @Test
     void twoAdminsOnOneRegistrationTheSecondGetsAConflictAndNothingIsLost() throws Exception {
         ExamBatch batch = Fixtures.openBatch(exams, 10);
         Registration r = Fixtures.submitted(accounts, profiles, registrations, exams, batch);
