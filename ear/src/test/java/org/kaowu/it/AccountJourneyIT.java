@@ -1,16 +1,11 @@
 package org.kaowu.it;
 
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,29 +16,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class AccountJourneyIT {
+class AccountJourneyIT extends BrowserJourney {
 
     private static final String CAPTCHA = Journey.CAPTCHA;
     private static final String PASSWORD = Journey.PASSWORD;
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return KaowuDeployment.ear();
-    }
-
-    private WebDriver browser;
-    private Journey journey;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.open(1280, 1000);
-        journey = new Journey(browser);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.quit();
-    }
 
     @Test
     void registerLogInChangePasswordLogOutAndBack() {
@@ -163,7 +139,7 @@ class AccountJourneyIT {
             Journey staff = new Journey(admin);
             staff.open("admin/login");
             staff.type("loginForm:username", "admin");
-            staff.type("loginForm:password", "Demo@2026");
+            staff.type("loginForm:password", DEMO_PASSWORD);
             staff.type("loginForm:captcha:captchaInput", CAPTCHA);
             staff.click("loginForm:submit");
             staff.waitUrlEndsWith("/admin/");
@@ -201,7 +177,7 @@ class AccountJourneyIT {
         browser.get(Browser.BASE_URL + "admin/messages");
         journey.waitUrlContains("/admin/login");
         journey.type("loginForm:username", "admin");
-        journey.type("loginForm:password", "Demo@2026");
+        journey.type("loginForm:password", DEMO_PASSWORD);
         journey.type("loginForm:captcha:captchaInput", CAPTCHA);
         browser.findElement(By.id("loginForm:submit")).click();
         journey.waitUrlEndsWith("/admin/messages");

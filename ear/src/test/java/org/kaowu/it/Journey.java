@@ -178,7 +178,7 @@ public final class Journey {
     public void logInStaff(String username) {
         open("admin/login");
         type("loginForm:username", username);
-        type("loginForm:password", "Demo@2026");
+        type("loginForm:password", BrowserJourney.DEMO_PASSWORD);
         type("loginForm:captcha:captchaInput", CAPTCHA);
         click("loginForm:submit");
         waitUrlEndsWith("/admin/");

@@ -73,17 +73,17 @@ class LoginFormIT {
     @Test
     void staffLogInOnTheirOwnFormOnly() throws Exception {
         HttpVisitor admin = new HttpVisitor();
-        HttpResponse<String> ok = admin.staffLogIn("admin", "Demo@2026", "/admin/review");
+        HttpResponse<String> ok = admin.staffLogIn("admin", BrowserJourney.DEMO_PASSWORD, "/admin/review");
         assertEquals(302, ok.statusCode());
         assertEquals(Browser.BASE_URL + "admin/review", location(ok));
         assertEquals(200, admin.get("admin/review").statusCode());
         // a candidate page is not where a staff login continues to
-        assertEquals(Browser.BASE_URL + "admin/", location(new HttpVisitor().staffLogIn("admin", "Demo@2026", "/candidate/profile")));
+        assertEquals(Browser.BASE_URL + "admin/", location(new HttpVisitor().staffLogIn("admin", BrowserJourney.DEMO_PASSWORD, "/candidate/profile")));
 
         String id = HttpVisitor.register(Journey.PASSWORD);
         assertRefused(new HttpVisitor().staffLogIn(id, Journey.PASSWORD, ""), "用户名或密码错误", id);
         HttpVisitor candidate = new HttpVisitor();
-        candidate.logIn("11010519491231002X", "Demo@2026", Journey.CAPTCHA, "");
+        candidate.logIn(BrowserJourney.DEMO_CANDIDATE, BrowserJourney.DEMO_PASSWORD, Journey.CAPTCHA, "");
         assertEquals(403, candidate.get("admin/review").statusCode(), "a candidate session opens no admin page");
     }
 

@@ -1,11 +1,7 @@
 package org.kaowu.it;
 
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -29,28 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class RegistrationJourneyIT {
+class RegistrationJourneyIT extends BrowserJourney {
 
     private static final String DEMO_BATCH = "2026 年下半年专业技术资格考试";
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return KaowuDeployment.ear();
-    }
-
-    private WebDriver browser;
-    private Journey journey;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.open(1280, 1000);
-        journey = new Journey(browser);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.quit();
-    }
 
     @Test
     void fromTheBatchListToAwaitingReview() throws Exception {

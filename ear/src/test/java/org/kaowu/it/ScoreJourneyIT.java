@@ -1,11 +1,7 @@
 package org.kaowu.it;
 
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -32,28 +28,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class ScoreJourneyIT {
+class ScoreJourneyIT extends BrowserJourney {
 
-    private static final String DEMO_CANDIDATE = "11010519491231002X";
     private static final String BATCH = "2026 年上半年职业资格考试（已考完）";
 
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return KaowuDeployment.ear();
-    }
-
-    private WebDriver browser;
-    private Journey journey;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.open(1280, 1100);
-        journey = new Journey(browser);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.quit();
+    @Override
+    protected int windowHeight() {
+        return 1100;
     }
 
     @Test
@@ -194,7 +175,7 @@ class ScoreJourneyIT {
     @Test
     void theCandidateSeesOwnScoresAndStaffImportAFile() throws Exception {
         journey.open("login");
-        journey.logIn(DEMO_CANDIDATE, "Demo@2026");
+        journey.logIn(DEMO_CANDIDATE, DEMO_PASSWORD);
         journey.waitUrlContains("/candidate/");
         journey.click("menuScores");
         journey.waitText(BATCH);

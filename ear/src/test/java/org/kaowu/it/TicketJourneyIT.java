@@ -1,11 +1,7 @@
 package org.kaowu.it;
 
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -31,30 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class TicketJourneyIT {
+class TicketJourneyIT extends BrowserJourney {
 
-    private static final String DEMO_CANDIDATE = "11010519491231002X";
-    private static final String DEMO_PASSWORD = "Demo@2026";
     private static final String BATCH = "2026 年第四季度职业资格考试";
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return KaowuDeployment.ear();
-    }
-
-    private WebDriver browser;
-    private Journey journey;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.open(1280, 1000);
-        journey = new Journey(browser);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.quit();
-    }
 
     @Test
     void theDemoCandidatePrintsTheTicket() throws Exception {
