@@ -72,7 +72,7 @@ public class Login {
      * Where to continue after login: {@code next} when it is a local path in the same area as {@code home}
      * (candidate or admin pages), else home. Never another site.
      */
-    public static String target(String next, String home) {
+    static String target(String next, String home) {
         String area = home.substring(0, home.indexOf('/', 1) + 1);
         String safe = safeNext(next, home);
         return safe.startsWith(area) ? safe : home;
