@@ -92,15 +92,17 @@ class AccountJourneyIT extends BrowserJourney {
         journey.waitText("校验位");
         Browser.screenshot(browser, "account-05-bad-id");
 
+        // a fresh form with everything right but the two boxes left unticked
+        browser.get(Browser.BASE_URL + "register");
         journey.type("registerForm:idNumber", id);
-        journey.type("registerForm:password", "123456");
-        journey.type("registerForm:confirmation", "123456");
+        journey.type("registerForm:password", PASSWORD);
+        journey.type("registerForm:confirmation", PASSWORD);
         journey.type("registerForm:captcha:captchaInput", CAPTCHA);
         browser.findElement(By.id("registerForm:submit")).click();
-        journey.waitText("服务条款"); // terms not ticked
+        journey.waitText("请先阅读并勾选同意"); // the page names 服务条款 before the answer too: wait for the message
 
         browser.get(Browser.BASE_URL + "login");
-        journey.logIn(id, "123456");
+        journey.logIn(id, PASSWORD);
         journey.waitText("账号或密码错误"); // no account was created
 
         browser.get(Browser.BASE_URL + "forgot-password");
