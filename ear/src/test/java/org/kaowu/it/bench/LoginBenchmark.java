@@ -9,6 +9,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.kaowu.domain.account.PasswordHasher;
 import org.kaowu.it.Browser;
 import org.kaowu.it.HttpVisitor;
+import org.kaowu.it.Journey;
 import org.kaowu.it.KaowuDeployment;
 
 import java.net.http.HttpResponse;
@@ -30,7 +31,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @RunAsClient
 class LoginBenchmark {
 
-    private static final String CAPTCHA = System.getProperty("kaowu.captcha", "TEST");
     private static final String PASSWORD = RawPbkdf2.PASSWORD;
     private static final int THREADS = Runtime.getRuntime().availableProcessors();
     /**
@@ -54,7 +54,7 @@ class LoginBenchmark {
         for (int i = 0; i < LOGIN_CLIENTS; i++) {
             accounts.add(HttpVisitor.register(PASSWORD));
         }
-        List<String> args = new ArrayList<>(List.of(PASSWORD, CAPTCHA));
+        List<String> args = new ArrayList<>(List.of(PASSWORD, Journey.CAPTCHA));
         args.addAll(accounts);
         ServerJvm server = ServerJvm.find();
         server.warmUp("logins/s", MAX_WARM_UP_ROUNDS, () -> {
@@ -65,7 +65,7 @@ class LoginBenchmark {
         ServerJvm.Threads before = server.threads();
         Map<String, Double> run = logIns(MEASURE_SECONDS, args);
         ServerJvm.Threads after = server.threads();
-        Map<String, Long> byThread = after.since(before);
+        Map<String, Double> byThread = after.msSinceByKind(before);
         double logins = run.get("logins");
         double loginRate = logins / run.get("seconds");
         double serverMs = after.msSince(before) / logins;
@@ -89,7 +89,7 @@ class LoginBenchmark {
         System.out.printf("[benchmark] server CPU per login %.1f ms; CPU per raw hash %.1f ms in the server, %.1f ms in the"
                 + " benchmark's JVM%n", serverMs, Double.parseDouble(inServer[1]), hashMs);
         System.out.println("[benchmark] server CPU per login by thread: " + byThread.entrySet().stream().limit(6)
-                .map(e -> String.format("%s %.1f ms", e.getKey(), e.getValue() * 10.0 / logins))
+                .map(e -> String.format("%s %.1f ms", e.getKey(), e.getValue() / logins))
                 .collect(Collectors.joining(", ")) + System.lineSeparator());
         assertEquals(0.0, run.get("errors"), "failed logins");
     }

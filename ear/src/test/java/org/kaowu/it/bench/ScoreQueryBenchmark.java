@@ -11,6 +11,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.kaowu.it.Browser;
+import org.kaowu.it.Journey;
 import org.kaowu.it.KaowuDeployment;
 import org.kaowu.it.ScoreDataset;
 import org.kaowu.it.TicketFixtures;
@@ -59,7 +60,6 @@ class ScoreQueryBenchmark {
     private static final int MAX_WARM_UP_ROUNDS = Integer.getInteger("bench.warmUpRounds", 30);
     /** Pre-drawn CAPTCHA images, refilled before every round: more than one round's queries (≈5 KB each; 350 MB of the 1 GB heap). */
     private static final int POOL = Integer.getInteger("bench.captchaPool", 70_000);
-    private static final String CAPTCHA = System.getProperty("kaowu.captcha", "TEST");
     private static final String STATIC = "bench/answer-sized.json";
 
     @Deployment(testable = false)
@@ -99,15 +99,15 @@ class ScoreQueryBenchmark {
         }
         Files.writeString(bodies, lua.append("}\n"));
         String context = URI.create(Browser.BASE_URL).getPath();
-        List<String> queryArgs = List.of(bodies.toAbsolutePath().toString(), URLEncoder.encode(CAPTCHA, StandardCharsets.UTF_8), context);
+        List<String> queryArgs = List.of(bodies.toAbsolutePath().toString(), URLEncoder.encode(Journey.CAPTCHA, StandardCharsets.UTF_8), context);
 
         String poolBefore = get("bench/scores?step=captchas", Duration.ofMinutes(10));
         // a warmed server, not the JIT's first minutes; the pool is filled again before every round
-        double[] last = new double[1];
+        long[] last = new long[1];
         ServerJvm.find().warmUp("queries/s", MAX_WARM_UP_ROUNDS, () -> {
             get("bench/scores?step=captchas", Duration.ofMinutes(10));
             Map<String, Double> round = wrk(WARM_UP, CONNECTIONS, "score-query.lua", "", queryArgs);
-            last[0] = Math.round(round.get("bad") + round.get("http_errors") + round.get("socket_errors"));
+            last[0] = errors(round);
             return round.get("queries") / round.get("seconds");
         });
         String poolWarm = get("bench/scores?step=captchas", Duration.ofMinutes(10));
@@ -123,12 +123,12 @@ class ScoreQueryBenchmark {
         double queryRate = query.get("queries") / query.get("seconds");
         double staticRate = stat.get("requests") / stat.get("seconds");
         double staticRate2 = stat2.get("requests") / stat2.get("seconds");
-        long queryErrors = Math.round(query.get("bad") + query.get("http_errors") + query.get("socket_errors"));
+        long queryErrors = errors(query);
         System.out.printf("%n[benchmark] public score query, wrk -t%d -c%d, %d s; %,d people with published scores;"
                         + " per-address limit lifted to %,d; CAPTCHA pool (size ready/capacity taken inline): before warm-up %s,"
                         + " before run %s, after run %s%n", CONNECTIONS, CONNECTIONS, SECONDS, people.size(), limit,
                 poolBefore.strip(), poolWarm.strip(), poolAfter.strip());
-        System.out.printf("[benchmark] warm-up rounds of %d s until the JIT was quiet; errors in the last round: %.0f%n",
+        System.out.printf("[benchmark] warm-up rounds of %d s until the JIT was quiet; errors in the last round: %d%n",
                 WARM_UP, last[0]);
         System.out.printf("[benchmark] query (GET CAPTCHA image + POST, answer %,d bytes): %,.0f queries/s (%,.0f HTTP"
                         + " requests/s), p50 %.1f ms, p99 %.1f ms, max %.1f ms per query (p99 per HTTP request %.1f ms),"
@@ -138,7 +138,7 @@ class ScoreQueryBenchmark {
         System.out.printf("[benchmark] static file %s (%,d bytes), same wrk -t%d -c%d: %,.0f requests/s, p50 %.1f ms,"
                         + " p99 %.1f ms, max %.1f ms, errors %d; load %s%n", STATIC, staticBytes(), CONNECTIONS, CONNECTIONS,
                 staticRate, stat.get("p50_ms"), stat.get("p99_ms"), stat.get("max_ms"),
-                Math.round(stat.get("http_errors") + stat.get("socket_errors")), loadStatic);
+                errors(stat), loadStatic);
         System.out.printf("[benchmark] static file, wrk -t2 -c%d (a leaner client, for reference): %,.0f requests/s,"
                 + " p99 %.1f ms%n", CONNECTIONS, staticRate2, stat2.get("p99_ms"));
         System.out.printf("[benchmark] ratio query / static = %.2f (vs the -t2 static run %.2f); goal >= 0.5, p99 <= 100 ms,"
@@ -154,11 +154,11 @@ class ScoreQueryBenchmark {
         String cookie = image.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
                 .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
         String form = "name=" + URLEncoder.encode(person[0], StandardCharsets.UTF_8) + "&idNumber=" + person[1] + "&captcha=";
-        HttpResponse<String> answer = post(cookie, form + CAPTCHA);
+        HttpResponse<String> answer = post(cookie, form + Journey.CAPTCHA);
         assertEquals(200, answer.statusCode(), answer.body());
         assertTrue(answer.body().contains("\"maskedId\":\"") && answer.body().contains("\"verdict\":\"")
                 && !answer.body().contains(person[1]), answer.body());
-        HttpResponse<String> replay = post(cookie, form + CAPTCHA);
+        HttpResponse<String> replay = post(cookie, form + Journey.CAPTCHA);
         assertEquals(400, replay.statusCode(), "the challenge is single use: " + replay.body());
         assertTrue(replay.body().contains("captcha.wrong"), replay.body());
         return answer.body().getBytes(StandardCharsets.UTF_8).length;
@@ -190,6 +190,11 @@ class ScoreQueryBenchmark {
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
         return r.body();
+    }
+
+    /** Failed queries or requests of a wrk run: wrong answers (query script only), HTTP errors, socket errors. */
+    private static long errors(Map<String, Double> run) {
+        return Math.round(run.getOrDefault("bad", 0.0) + run.get("http_errors") + run.get("socket_errors"));
     }
 
     private static String uptime() {

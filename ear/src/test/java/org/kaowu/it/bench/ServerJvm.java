@@ -77,8 +77,15 @@ final class ServerJvm {
      */
     record Threads(Map<String, Long> ticks) {
 
+        /** CPU ms by kind since {@code before}, largest first. */
+        Map<String, Double> msSinceByKind(Threads before) {
+            Map<String, Double> ms = new LinkedHashMap<>();
+            since(before).forEach((kind, ticks) -> ms.put(kind, 10.0 * ticks));
+            return ms;
+        }
+
         /** Ticks by kind since {@code before}, largest first. */
-        Map<String, Long> since(Threads before) {
+        private Map<String, Long> since(Threads before) {
             Map<String, Long> spent = new LinkedHashMap<>();
             ticks.entrySet().stream()
                     .map(e -> Map.entry(e.getKey(), e.getValue() - before.ticks.getOrDefault(e.getKey(), 0L)))

@@ -15,6 +15,7 @@ import org.kaowu.service.AuthenticatedCaller;
 import org.kaowu.service.Result;
 import org.kaowu.service.StaffService;
 import org.kaowu.web.security.captcha.CaptchaStore;
+import org.kaowu.web.view.Requests;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -92,7 +93,7 @@ public class LoginFilter extends HttpFilter {
         if (!captchas.verify(form.captchaKey(), typed)) {
             return new Login.Refusal("captcha.wrong");
         }
-        String client = request.getRemoteAddr(); // the socket's peer, as Requests.clientAddress() explains
+        String client = Requests.clientAddress(request);
         Result<AuthenticatedCaller> result;
         try {
             result = form == STAFF

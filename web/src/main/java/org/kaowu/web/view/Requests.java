@@ -1,5 +1,6 @@
 package org.kaowu.web.view;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.omnifaces.util.Faces;
 
 /** Facts about the current request that services need. */
@@ -13,7 +14,12 @@ public final class Requests {
      * client could forge it (a reverse proxy in front would need its own, trusted, configuration).
      */
     public static String clientAddress() {
-        return Faces.getRequest().getRemoteAddr();
+        return clientAddress(Faces.getRequest());
+    }
+
+    /** {@link #clientAddress()} where there is no Faces context (servlets, filters). */
+    public static String clientAddress(HttpServletRequest request) {
+        return request.getRemoteAddr();
     }
 
     public static char[] chars(String value) {

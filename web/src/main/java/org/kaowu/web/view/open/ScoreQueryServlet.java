@@ -16,6 +16,7 @@ import org.kaowu.service.ScoreResultCache;
 import org.kaowu.web.BundleMessageResolver;
 import org.kaowu.web.security.captcha.CaptchaStore;
 import org.kaowu.web.view.LocaleBacking;
+import org.kaowu.web.view.Requests;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -87,7 +88,7 @@ public class ScoreQueryServlet extends HttpServlet {
             } else if (tooLong(idNumber)) {
                 body = error(response, 400, bundle, "query.score.idInvalid", "idNumber");
             } else {
-                body = results(queries.query(name, idNumber, request.getRemoteAddr()), bundle);
+                body = results(queries.query(name, idNumber, Requests.clientAddress(request)), bundle);
             }
         } catch (BusinessException e) {
             String key = e.getMessageKey();
