@@ -23,7 +23,8 @@ import java.util.logging.Logger;
 
 /**
  * Draws a CAPTCHA code as a {@value #WIDTH}×{@value #HEIGHT} PNG with Cage: rippled, slightly blurred letters
- * in dark colours on white, legible on a phone. Thread-safe (Cage keeps no per-image state; Random is thread-safe).
+ * in dark colours on white, legible on a phone ({@link ArrayPainter}: Cage's picture, drawn faster). Thread-safe
+ * (Cage keeps no per-image state; Random is thread-safe).
  * <p>
  * New challenges come from a {@link CaptchaPool} of pre-drawn images ({@link #next}), started at deployment and
  * refilled by one background thread: {@value #POOL_SIZE} images kept ready (default 2000, ≈5 KB each), drawn with
@@ -65,7 +66,7 @@ public class CaptchaImage {
         // Ripple and blur, but no rotation and a small margin: candidates of every age must read it at the first
         // try (compared side by side with Cage's defaults, which often let letters run into each other).
         EffectConfig effects = new EffectConfig(true, true, false, false, new ScaleConfig(0.9f, 0.85f));
-        Painter painter = new Painter(WIDTH, HEIGHT, Color.WHITE, Painter.Quality.MAX, effects, random);
+        Painter painter = new ArrayPainter(WIDTH, HEIGHT, Color.WHITE, Painter.Quality.MAX, effects, random);
         IGenerator<Font> fonts = () -> new Font(FONT_FAMILIES.get(random.nextInt(FONT_FAMILIES.size())), Font.BOLD,
                 HEIGHT * 3 / 5);
         IGenerator<Color> inks = () -> INKS.get(random.nextInt(INKS.size()));
@@ -116,6 +117,16 @@ public class CaptchaImage {
             return new CaptchaPool.Drawn(fixed.get(), png(fixed.get()));
         }
         return drawn;
+    }
+
+    /**
+     * Starts a new challenge for the form in the visitor's session (replacing the form's previous one) and returns
+     * its image as PNG bytes: what {@link CaptchaServlet} answers, and what the score query hands out with each answer.
+     */
+    public byte[] newChallenge(CaptchaStore store, String formKey) {
+        CaptchaPool.Drawn drawn = next();
+        store.newChallenge(formKey, drawn.code());
+        return drawn.png();
     }
 
     /** Draws until the pool is full, on the calling thread (e.g. right before an expected spike); images added. */

@@ -30,9 +30,7 @@ public class CaptchaServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST);
             return;
         }
-        CaptchaPool.Drawn drawn = image.next();
-        store.newChallenge(form, drawn.code());
-        byte[] png = drawn.png();
+        byte[] png = image.newChallenge(store, form);
         response.setContentType("image/png");
         // Each image is a new challenge: no browser or proxy may keep or share one.
         response.setHeader("Cache-Control", "no-store");
