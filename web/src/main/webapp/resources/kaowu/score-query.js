@@ -1,7 +1,8 @@
 /*
  * 成绩查询 (/query/score): sends the form to /query/score-answer (a plain POST, no Faces postback) and shows the
  * JSON answer: result cards from the page's <template>, or the message the server wrote in the visitor's language.
- * Every answer used up the CAPTCHA challenge, so a new image is loaded after each one. Texts come from the page
+ * Every answer used up the CAPTCHA challenge: the page asks for the next one with the query (nextCaptcha=1) and
+ * shows the image the answer carries; only when an answer brings none (a network failure) is a new image loaded. Texts come from the page
  * (data-* attributes and the template, filled from the bundles); values are set as text, never as HTML.
  */
 (function () {
@@ -55,9 +56,9 @@
             }
         }
 
-        function newCaptcha() {
+        function newCaptcha(dataUrl) {
             var image = document.getElementById("captchaImage");
-            image.src = image.getAttribute("data-src") + "&t=" + Date.now();
+            image.src = dataUrl || image.getAttribute("data-src") + "&t=" + Date.now();
             fields.captcha.value = "";
         }
 
@@ -110,12 +111,17 @@
                 return;
             }
             button.disabled = true;
+            var body = new URLSearchParams(new FormData(form));
+            body.append("nextCaptcha", "1");
+            var next = null;
             fetch(form.action, {
-                method: "POST", credentials: "same-origin", headers: {"Accept": "application/json"},
-                body: new URLSearchParams(new FormData(form))
+                method: "POST", credentials: "same-origin", headers: {"Accept": "application/json"}, body: body
             }).then(function (response) {
                 return response.json();
             }).then(function (json) {
+                if (typeof json.captcha === "string" && json.captcha.indexOf("data:image/png;base64,") === 0) {
+                    next = json.captcha;
+                }
                 if (json.results) {
                     showResults(json.results);
                 } else {
@@ -125,7 +131,7 @@
                 showError(form.dataset.unavailable, null);
             }).then(function () {
                 button.disabled = false;
-                newCaptcha();
+                newCaptcha(next);
             });
         });
     }

@@ -63,6 +63,8 @@ class ScoreJourneyIT extends BrowserJourney {
         assertFalse(browser.findElement(By.id("result-0")).getText().contains(DEMO_CANDIDATE), "the full ID number is never shown");
         assertTrue(page.contains("86.5") && page.contains("78.0") && page.contains("合格") && page.contains("正常"), page);
         assertTrue(browser.findElement(By.id("captchaInput")).getAttribute("value").isEmpty(), "the used code is cleared");
+        assertTrue(browser.findElement(By.id("captchaImage")).getAttribute("src").startsWith("data:image/png;base64,"),
+                "the next image came with the answer");
         Browser.screenshot(browser, "score-02-result");
 
         query("张晓明", TestData.idNumber(), Journey.CAPTCHA);
@@ -132,10 +134,18 @@ class ScoreJourneyIT extends BrowserJourney {
         assertEquals(400, blank.statusCode());
         assertTrue(blank.body().contains("query.score.nameRequired") && blank.body().contains("\"field\":\"name\""), blank.body());
         image(http, cookie);
+        // asked for it as the page does (nextCaptcha=1), a refusal carries the next challenge's image too ...
         HttpResponse<String> tooLong = http.send(form(url, cookie, "name=" + "x".repeat(65) + "&idNumber="
-                + DEMO_CANDIDATE + "&captcha=" + Journey.CAPTCHA), HttpResponse.BodyHandlers.ofString());
+                + DEMO_CANDIDATE + "&captcha=" + Journey.CAPTCHA + "&nextCaptcha=1"), HttpResponse.BodyHandlers.ofString());
         assertEquals(400, tooLong.statusCode());
-        assertTrue(tooLong.body().contains("query.score.nameInvalid"), tooLong.body());
+        assertTrue(tooLong.body().contains("query.score.nameInvalid")
+                && tooLong.body().contains("\"captcha\":\"data:image/png;base64,iVBORw0KGgo"), tooLong.body());
+        // ... and that challenge is the one that counts: answered without loading an image
+        HttpResponse<String> next = http.send(form(url, cookie, "name=%E5%BC%A0%E6%99%93%E6%98%8E&idNumber="
+                + DEMO_CANDIDATE + "&captcha=" + Journey.CAPTCHA), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, next.statusCode(), next.body());
+        assertTrue(next.body().contains("\"maskedId\":\"110105********002X\"") && !next.body().contains("\"captcha\""),
+                next.body());
         // the same code again without a new image: the challenge was used up
         HttpResponse<String> replay = http.send(form(url, cookie, "name=x&idNumber=" + DEMO_CANDIDATE + "&captcha="
                 + Journey.CAPTCHA), HttpResponse.BodyHandlers.ofString());

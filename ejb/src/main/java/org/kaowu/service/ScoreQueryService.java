@@ -18,6 +18,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -110,10 +111,11 @@ public class ScoreQueryService {
                     (PassVerdict) row[7]));
             byId.putIfAbsent(id, new ScoreResultCache.Entry((String) row[1], (String) row[2], own));
         }
+        // read-only view of a HashMap: on the score-day path it answered lookups faster than Map.copyOf's table
         Map<String, ScoreResultCache.Entry> frozen = new HashMap<>(byId.size() * 4 / 3 + 1);
         byId.forEach((id, e) -> frozen.put(id, new ScoreResultCache.Entry(e.name(), e.ticketNo(), List.copyOf(e.lines()))));
         return new ScoreResultCache.Batch(batchId, batch.getCode(), batch.getName(),
-                batch.getSchedule().getExamStart(), Map.copyOf(frozen));
+                batch.getSchedule().getExamStart(), Collections.unmodifiableMap(frozen));
     }
 
     /** Ignores spaces and the several dots of minority names, as the import does. */

@@ -14,14 +14,17 @@ import org.kaowu.exception.BusinessException;
 import org.kaowu.service.ScoreQueryService;
 import org.kaowu.service.ScoreResultCache;
 import org.kaowu.web.BundleMessageResolver;
+import org.kaowu.web.security.captcha.CaptchaImage;
 import org.kaowu.web.security.captcha.CaptchaStore;
 import org.kaowu.web.view.LocaleBacking;
 import org.kaowu.web.view.Requests;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.time.format.DateTimeFormatter;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,7 +44,8 @@ import java.util.logging.Logger;
  *   <li>200 {@code {"results":[{batch, name, maskedId, ticketNo, examDate, lines:[{subject, score, status,
  *       verdict, pass}]}]}} — an empty list when nothing published matches;</li>
  *   <li>400 / 429 / 503 {@code {"error": key, "field": name|idNumber|captcha|null, "message": text}} for bad
- *       input or a wrong CAPTCHA, too many queries, and an unexpected failure.</li>
+ *       input or a wrong CAPTCHA, too many queries, and an unexpected failure;</li>
+ *   <li>either one with {@code "captcha": "data:image/png;base64,…"} when {@code nextCaptcha=1} was sent.</li>
  * </ul>
  * Texts (status, verdict, messages) are in the visitor's language; the page holds its own labels.
  */
@@ -54,6 +58,8 @@ public class ScoreQueryServlet extends HttpServlet {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
     /** Longer inputs are refused before any work (the page's own limits are 50 and 18). */
     private static final int MAX_FIELD = 64;
+    private static final byte[] NEXT_CAPTCHA = ",\"captcha\":\"data:image/png;base64,".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] END_OF_STRING_AND_OBJECT = {'"', '}'};
     /**
      * Made once: every {@code Json.createObjectBuilder()} looks the provider up again through the ServiceLoader,
      * which scans the application's jars — milliseconds per call, more than the whole query.
@@ -64,6 +70,8 @@ public class ScoreQueryServlet extends HttpServlet {
     private transient ScoreQueryService queries;
     @Inject
     private transient CaptchaStore captcha;
+    @Inject
+    private transient CaptchaImage captchaImage;
     @Inject
     private transient LocaleBacking userLocale;
 
@@ -77,7 +85,7 @@ public class ScoreQueryServlet extends HttpServlet {
         String name = request.getParameter("name");
         String idNumber = request.getParameter("idNumber");
         String typed = request.getParameter("captcha");
-        String body;
+        JsonObjectBuilder body;
         try {
             if (isBlank(typed)) {
                 body = error(response, 400, bundle, "captcha.required", "captcha");
@@ -99,9 +107,21 @@ public class ScoreQueryServlet extends HttpServlet {
             LOG.log(Level.WARNING, "score query failed", e);
             body = error(response, 503, bundle, "query.score.unavailable", null);
         }
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
+        byte[] json = body.build().toString().getBytes(StandardCharsets.UTF_8);
+        if (!"1".equals(request.getParameter("nextCaptcha"))) {
+            response.setContentLength(json.length);
+            response.getOutputStream().write(json);
+            return;
+        }
+        // {..., "captcha": "data:image/png;base64,…"}: the image's Base64 bytes are written as they are (nothing in
+        // them needs escaping), not passed through the JSON generator, which would look at each of its ~5,000 characters
+        byte[] image = Base64.getEncoder().encode(captchaImage.newChallenge(captcha, CAPTCHA_FORM));
+        response.setContentLength(json.length - 1 + NEXT_CAPTCHA.length + image.length + 2);
+        OutputStream out = response.getOutputStream();
+        out.write(json, 0, json.length - 1); // without the closing brace
+        out.write(NEXT_CAPTCHA);
+        out.write(image);
+        out.write(END_OF_STRING_AND_OBJECT);
     }
 
     private ResourceBundle bundle() {
@@ -114,7 +134,7 @@ public class ScoreQueryServlet extends HttpServlet {
         return ResourceBundle.getBundle(BundleMessageResolver.BUNDLE, locale);
     }
 
-    private static String results(List<ScoreQueryService.Result> results, ResourceBundle bundle) {
+    private static JsonObjectBuilder results(List<ScoreQueryService.Result> results, ResourceBundle bundle) {
         JsonArrayBuilder list = JSON.createArrayBuilder();
         for (ScoreQueryService.Result r : results) {
             JsonArrayBuilder lines = JSON.createArrayBuilder();
@@ -140,10 +160,10 @@ public class ScoreQueryServlet extends HttpServlet {
                     .add("lines", lines);
             list.add(result);
         }
-        return JSON.createObjectBuilder().add("results", list).build().toString();
+        return JSON.createObjectBuilder().add("results", list);
     }
 
-    private static String error(HttpServletResponse response, int status, ResourceBundle bundle, String key,
+    private static JsonObjectBuilder error(HttpServletResponse response, int status, ResourceBundle bundle, String key,
                                 String field, Object... arguments) {
         response.setStatus(status);
         String message = text(bundle, key);
@@ -156,7 +176,7 @@ public class ScoreQueryServlet extends HttpServlet {
         } else {
             json.add("field", field);
         }
-        return json.build().toString();
+        return json;
     }
 
     private static String text(ResourceBundle bundle, String key) {
