@@ -1,7 +1,11 @@
--- Score day for wrk (ScoreQueryBenchmark): one query = GET a CAPTCHA image, then POST 姓名 + 身份证号 + the fixed
--- test answer to /query/score-answer. Run with as many threads as connections (-t N -c N): wrk's Lua state is per
--- thread, so each connection keeps its own session cookie and its own query in progress.
--- args: <people file (Lua returning a list of form bodies)> <fixed CAPTCHA answer, URL-encoded> <context path, ending in />
+-- Score day for wrk (ScoreQueryBenchmark): POST 姓名 + 身份证号 + the fixed test answer to /query/score-answer.
+-- Mode "chained" (what the page does): the first query of a connection GETs a CAPTCHA image, every POST asks for the
+-- next challenge (nextCaptcha=1), whose image comes in the answer, so a query is one request. Mode "image": every
+-- query GETs a new image and then POSTs (the page before answers carried the next image). Run with as many threads
+-- as connections (-t N -c N): wrk's Lua state is per thread, so each connection keeps its own session cookie and
+-- its own query in progress.
+-- args: <people file (Lua returning a list of form bodies)> <fixed CAPTCHA answer, URL-encoded> <context path,
+-- ending in /> <mode: chained | image>
 local ffi = require("ffi")
 ffi.cdef [[
 typedef struct { long tv_sec; long tv_nsec; } kaowu_timespec;
@@ -23,31 +27,33 @@ function setup(thread)
 end
 
 -- per thread (= per connection) below
-local bodies, captcha, base
+local bodies, captcha, base, chained
 local cookie = nil
 local phase = "image"
 local person = 0
 local started = 0
 local stamp = 0
 queries, images, bad, shown = 0, 0, 0, 0
-hist = {} -- completed queries per 0.1 ms of latency (image request sent .. answer received)
+hist = {} -- completed queries per 0.1 ms of latency (first request of the query sent .. answer received)
 
 function init(args)
     bodies = dofile(args[1])
     captcha = args[2]
     base = args[3]
+    chained = args[4] == "chained"
     person = (id * 37) % #bodies
 end
 
 function request()
     if phase == "image" then
-        started = now_us()
+        if not chained then started = now_us() end
         stamp = stamp + 1
         local headers = {}
         if cookie then headers["Cookie"] = cookie end
         return wrk.format("GET", base .. "captcha?form=score&t=" .. id .. "-" .. stamp, headers)
     end
-    local body = bodies[person % #bodies + 1] .. "&captcha=" .. captcha
+    if chained then started = now_us() end
+    local body = bodies[person % #bodies + 1] .. "&captcha=" .. captcha .. (chained and "&nextCaptcha=1" or "")
     return wrk.format("POST", base .. "query/score-answer",
         { ["Cookie"] = cookie, ["Content-Type"] = "application/x-www-form-urlencoded; charset=UTF-8",
           ["Accept"] = "application/json" }, body)
@@ -78,8 +84,11 @@ function response(status, headers, body)
     end
     phase = "image"
     person = person + 1
+    -- chained: the answer must carry the next challenge's image, which the next query answers
+    local next_image = not chained or string.find(body, '"captcha":"data:image/png;base64,iVBORw0KGgo', 1, true)
+    if chained and next_image then phase = "query" end
     -- a real result: HTTP 200, a results list with the person's masked ID number and a verdict
-    if status == 200 and string.find(body, '"maskedId":"', 1, true) and string.find(body, "********", 1, true)
+    if status == 200 and next_image and string.find(body, '"maskedId":"', 1, true) and string.find(body, "********", 1, true)
             and string.find(body, '"verdict":"', 1, true) then
         queries = queries + 1
         local bucket = math.floor((now_us() - started) / 100)
