@@ -19,7 +19,6 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +27,8 @@ import java.util.Map;
  * 成绩查询: the public query (姓名 + 身份证号; the page asks for a CAPTCHA, this service limits queries per client
  * address) and the candidate's own scores. Only published batches exist here: an unpublished score and no score
  * look exactly the same ("no published scores"), so the query never reveals that something is pending. Answers
- * come from {@link ScoreResultCache}; the database is read once per published batch.
+ * come from {@link ScoreResultCache}'s index over the published batches; the database is read once per published
+ * batch.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
@@ -85,17 +85,14 @@ public class ScoreQueryService {
     }
 
     private List<Result> results(String idNumber) {
-        List<Result> results = new ArrayList<>();
-        for (Long batchId : cache.published(scores::publishedBatchIds)) {
-            ScoreResultCache.Batch batch = cache.batch(batchId, this::load);
-            ScoreResultCache.Entry entry = batch.byIdNumber().get(idNumber);
-            if (entry != null) {
-                results.add(new Result(batch.code(), batch.name(), batch.examStart(), entry.name(),
-                        IdNumber.mask(idNumber), entry.ticketNo(), entry.lines()));
-            }
+        List<Result> results = new ArrayList<>(1);
+        for (ScoreResultCache.Hit hit : cache.index(scores::publishedBatchIds, this::load).getOrDefault(idNumber, List.of())) {
+            ScoreResultCache.Batch batch = hit.batch();
+            ScoreResultCache.Entry entry = hit.entry();
+            results.add(new Result(batch.code(), batch.name(), batch.examStart(), entry.name(),
+                    IdNumber.mask(idNumber), entry.ticketNo(), entry.lines()));
         }
-        results.sort(Comparator.comparing(Result::examStart, Comparator.nullsLast(Comparator.reverseOrder())));
-        return results;
+        return results; // newest exam first, as the index keeps them
     }
 
     private ScoreResultCache.Batch load(Long batchId) {
@@ -111,7 +108,6 @@ public class ScoreQueryService {
                     (PassVerdict) row[7]));
             byId.putIfAbsent(id, new ScoreResultCache.Entry((String) row[1], (String) row[2], own));
         }
-        // read-only view of a HashMap: on the score-day path it answered lookups faster than Map.copyOf's table
         Map<String, ScoreResultCache.Entry> frozen = new HashMap<>(byId.size() * 4 / 3 + 1);
         byId.forEach((id, e) -> frozen.put(id, new ScoreResultCache.Entry(e.name(), e.ticketNo(), List.copyOf(e.lines()))));
         return new ScoreResultCache.Batch(batchId, batch.getCode(), batch.getName(),
