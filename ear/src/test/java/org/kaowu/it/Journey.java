@@ -108,7 +108,10 @@ public final class Journey {
             return still;
         });
         item.click();
-        new WebDriverWait(b, WAIT).until(ExpectedConditions.invisibilityOf(panel));
+        // the change's Ajax update may replace the panel while we look at it; Chromium then reports
+        // "Node ... does not belong to the document" (not a stale reference), so look it up afresh each time
+        new WebDriverWait(b, WAIT).ignoring(WebDriverException.class).until(d -> d.findElements(By.id(id + "_panel"))
+                .stream().noneMatch(WebElement::isDisplayed));
         waitAjax();
     }
 
