@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * The score import at scale: a generated CSV of {@code bench.scoreLines} lines (default 1,000,000; two subjects per
  * candidate, tickets inserted in bulk by the test-only {@link ScoreBenchServlet}) through the real
  * {@code scoreImport} job, next to {@code COPY} of the same file into a plain table on the same PostgreSQL in the
- * same run (goal: the job at ≥ 0.5× COPY's rate). On H2 there is no COPY: the import is measured alone. Prints
+ * same run (goal: the job at ≥ 0.5× COPY's rate), and next to one set-based {@code INSERT … SELECT} of the same
+ * rows into a copy of {@code score} with its constraints (what any writer that keeps them pays). On H2 there is no COPY: the import is measured alone. Prints
  * figures; asserts only that the import completed. {@code ./mvnw verify -Pbenchmark [-Ppostgresql]
  * -Dbench.scoreLines=N} (the property reaches this client JVM through failsafe's argLine/-D as usual).
  */
@@ -67,6 +68,14 @@ class ScoreImportBenchmark {
             double copyRate = lines / (copyMs / 1000.0);
             System.out.printf("[benchmark] COPY of the same file into a plain table: %,d ms = %,.0f lines/s%n", copyMs, copyRate);
             System.out.printf("[benchmark] ratio job / COPY = %.3f (goal >= 0.5)%n", jobRate / copyRate);
+            long setMs = Long.parseLong(f[11]);
+            long setRows = Long.parseLong(f[12]);
+            assertEquals(lines, setRows, "the set-based baseline wrote every line");
+            double setRate = setRows / (setMs / 1000.0);
+            System.out.printf("[benchmark] the same rows by one INSERT … SELECT (ticket, ID number, name and registered"
+                    + " position checked by joins) into a copy of score with its indexes, checks and foreign keys:"
+                    + " %,d ms = %,.0f lines/s = %.3f× COPY; ratio job / INSERT … SELECT = %.2f%n",
+                    setMs, setRate, setRate / copyRate, jobRate / setRate);
         }
         System.out.printf("[benchmark] load average during the run (end): %s%n%n",
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
