@@ -156,6 +156,84 @@ class ScoreImportIT {
                 + " WHERE i.batch_id = ?", d.batch().getId()));
     }
 
+    /**
+     * A 200 MB file streams through: uploaded and read to its end without being held in memory, and a runaway field
+     * on its last line (a quote never closed) fails the run in the file check, so none of its 3 million good-looking
+     * lines is imported. A file over the 256 MB limit is refused while it is copied: no run, no file kept.
+     */
+    @Test
+    void aTwoHundredMegabyteFileIsCheckedToItsEndAndAnOversizedOneRefused() throws Exception {
+        ScoreDataset.Data d = ScoreDataset.create(exams, rooms, ds, 1);
+        byte[] line = (d.line(d.people().get(0), d.first(), "80", "正常") + "\r\n").getBytes(StandardCharsets.UTF_8);
+        long lines = 200L * 1024 * 1024 / line.length;
+        byte[] head = (ScoreDataset.HEADER + "\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] runaway = ("\"" + "x".repeat(70_000)).getBytes(StandardCharsets.US_ASCII);
+        Long importId = scores.upload(ADMIN, d.batch().getId(), "big.csv", new Repeated(head, line, lines, runaway)).getId();
+        long execution = scores.start(ADMIN, importId);
+        TestData.waitUntil(() -> jobs.isFinished(execution), Duration.ofMinutes(3));
+        ScoreService.Run run = scores.run(ADMIN, importId);
+        assertTrue(run.data().getFileSize() > 200L * 1000 * 1000, "size " + run.data().getFileSize());
+        assertEquals(ScoreService.RunState.FAILED, run.state());
+        assertEquals("score.file.recordTooLong", run.errorKey());
+        assertEquals(String.valueOf(lines + 2), String.valueOf(run.errorArguments()[0]), "the line the runaway field starts on");
+        assertEquals(0, run.data().getLinesRead());
+        assertEquals(0, ScoreDataset.count(ds, "SELECT COUNT(*) FROM score WHERE batch_id = ?", d.batch().getId()));
+
+        long runs = ScoreDataset.count(ds, "SELECT COUNT(*) FROM score_import WHERE batch_id = ?", d.batch().getId());
+        BusinessException tooLarge = assertThrows(BusinessException.class, () -> scores.upload(ADMIN, d.batch().getId(),
+                "huge.csv", new Repeated(head, line, ScoreService.MAX_FILE_BYTES / line.length + 1, new byte[0])));
+        assertEquals("score.upload.tooLarge", tooLarge.getMessageKey());
+        assertEquals(256L, ((Number) tooLarge.getArguments()[0]).longValue());
+        assertEquals(runs, ScoreDataset.count(ds, "SELECT COUNT(*) FROM score_import WHERE batch_id = ?", d.batch().getId()));
+        java.nio.file.Path folder = java.nio.file.Path.of(run.data().getStoredFile()).getParent();
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(folder)) {
+            assertEquals(List.of(java.nio.file.Path.of(run.data().getStoredFile())), files.toList(), "only the 200 MB file is kept");
+        }
+    }
+
+    /** head, then {@code line} {@code times} times, then tail — generated as read, never held whole. */
+    private static final class Repeated extends java.io.InputStream {
+        private final byte[] head;
+        private final byte[] line;
+        private final byte[] tail;
+        private final long total;
+        private long position;
+
+        Repeated(byte[] head, byte[] line, long times, byte[] tail) {
+            this.head = head;
+            this.line = line;
+            this.tail = tail;
+            this.total = head.length + line.length * times + tail.length;
+        }
+
+        @Override
+        public int read() {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (position >= total) {
+                return -1;
+            }
+            int n = 0;
+            while (n < len && position < total) {
+                long body = total - tail.length;
+                if (position < head.length) {
+                    b[off + n] = head[(int) position];
+                } else if (position < body) {
+                    b[off + n] = line[(int) ((position - head.length) % line.length)];
+                } else {
+                    b[off + n] = tail[(int) (position - body)];
+                }
+                n++;
+                position++;
+            }
+            return n;
+        }
+    }
+
     @Test
     void reImportingChangesNothingAndACorrectedFileOnlyWhatDiffers() {
         ScoreDataset.Data d = ScoreDataset.create(exams, rooms, ds, 5);

@@ -206,13 +206,29 @@ class ScoreJourneyIT extends BrowserJourney {
             // a file for batch 2026A, whose candidates have no tickets: every line is rejected with its reason
             admin.choose("batchForm:batch", "2026A");
             admin.waitText("未发布");
+            // a file over 256 MB is refused in the page before a byte is sent (sparse: nothing is written to disk)
+            Path huge = Files.createTempFile("huge", ".csv");
+            try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+                f.setLength(256L * 1024 * 1024 + 1);
+            }
+            staff.findElement(By.id("scoreFile")).sendKeys(huge.toAbsolutePath().toString());
+            admin.waitText("文件超过 256 MB，未上传");
+            Browser.screenshot(staff, "score-08b-admin-too-large");
+            admin.click("uploadButton");
+            assertTrue(staff.findElement(By.id("uploadProblem")).isDisplayed());
+            assertFalse(staff.findElement(By.id("uploadProgress")).isDisplayed(), "nothing is sent");
+            assertFalse(staff.getCurrentUrl().contains("uploaded=") || staff.getCurrentUrl().contains("error="), staff.getCurrentUrl());
+            Files.delete(huge);
+
             Path file = Files.createTempFile("scores", ".csv");
             Files.writeString(file, "\uFEFF准考证号,身份证号,姓名,科目,成绩,状态\r\n"
                     + "260001,11010519491231002X,张晓明,A01,80,正常\r\n"
                     + "260002,11010519491231002X,张晓明,A01,=1+1,正常\r\n", StandardCharsets.UTF_8);
             staff.findElement(By.id("scoreFile")).sendKeys(file.toAbsolutePath().toString());
+            assertFalse(staff.findElement(By.id("uploadProblem")).isDisplayed(), "a file within the limit clears the message");
             admin.click("uploadButton");
             admin.waitText("文件已上传");
+            assertTrue(staff.getCurrentUrl().contains("uploaded="), "the page the upload's redirect named: " + staff.getCurrentUrl());
             new org.openqa.selenium.support.ui.WebDriverWait(staff, Journey.WAIT)
                     .ignoring(org.openqa.selenium.WebDriverException.class)
                     .until(d -> {

@@ -107,4 +107,5 @@ public class ScoresBacking extends BatchPage<ScoreService.Overview> {
     public String getError() { return error; }
     public void setError(String error) { this.error = error; }
     public long getMaxMegabytes() { return ScoreService.MAX_FILE_BYTES / (1024 * 1024); }
+    public long getMaxBytes() { return ScoreService.MAX_FILE_BYTES; }
 }
