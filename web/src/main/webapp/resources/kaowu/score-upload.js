@@ -46,6 +46,7 @@
         function busy(on) {
             bar.hidden = !on;
             button.disabled = on;
+            button.classList.toggle("ui-state-disabled", on);
             input.disabled = on;
         }
 

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -223,11 +225,31 @@ class ScoreJourneyIT extends BrowserJourney {
             Path file = Files.createTempFile("scores", ".csv");
             Files.writeString(file, "\uFEFF准考证号,身份证号,姓名,科目,成绩,状态\r\n"
                     + "260001,11010519491231002X,张晓明,A01,80,正常\r\n"
-                    + "260002,11010519491231002X,张晓明,A01,=1+1,正常\r\n", StandardCharsets.UTF_8);
+                    + "260002,11010519491231002X,张晓明,A01,=1+1,正常\r\n"
+                    + "\r\n".repeat(150_000), StandardCharsets.UTF_8);   // 300 KB of blank lines, which the import skips
             staff.findElement(By.id("scoreFile")).sendKeys(file.toAbsolutePath().toString());
             assertFalse(staff.findElement(By.id("uploadProblem")).isDisplayed(), "a file within the limit clears the message");
-            admin.click("uploadButton");
-            admin.waitText("文件已上传");
+            // a slow line (64 KB/s up): the upload shows its progress on the way
+            org.openqa.selenium.chromium.HasNetworkConditions network = (org.openqa.selenium.chromium.HasNetworkConditions) staff;
+            org.openqa.selenium.chromium.ChromiumNetworkConditions slow = new org.openqa.selenium.chromium.ChromiumNetworkConditions();
+            slow.setUploadThroughput(64 * 1024);
+            slow.setDownloadThroughput(10 * 1024 * 1024);
+            slow.setLatency(Duration.ofMillis(5));
+            network.setNetworkConditions(slow);
+            try {
+                admin.click("uploadButton");
+                new org.openqa.selenium.support.ui.WebDriverWait(staff, Journey.WAIT).pollingEvery(Duration.ofMillis(100))
+                        .until(d -> {
+                            WebElement bar = d.findElement(By.id("uploadProgress"));
+                            int percent = Integer.parseInt(bar.getAttribute("aria-valuenow"));
+                            return bar.isDisplayed() && percent > 0 && percent < 100;
+                        });
+                Browser.screenshot(staff, "score-08c-admin-uploading");
+                assertFalse(staff.findElement(By.id("uploadButton")).isEnabled(), "no second upload meanwhile");
+                admin.waitText("文件已上传");
+            } finally {
+                network.deleteNetworkConditions();
+            }
             assertTrue(staff.getCurrentUrl().contains("uploaded="), "the page the upload's redirect named: " + staff.getCurrentUrl());
             new org.openqa.selenium.support.ui.WebDriverWait(staff, Journey.WAIT)
                     .ignoring(org.openqa.selenium.WebDriverException.class)
