@@ -235,6 +235,18 @@ class ScoreJourneyIT extends BrowserJourney {
             slow.setUploadThroughput(64 * 1024);
             slow.setDownloadThroughput(10 * 1024 * 1024);
             slow.setLatency(Duration.ofMillis(5));
+            // the line drops: the page says so and lets the operator try again; nothing was stored
+            org.openqa.selenium.chromium.ChromiumNetworkConditions offline = new org.openqa.selenium.chromium.ChromiumNetworkConditions();
+            offline.setOffline(true);
+            network.setNetworkConditions(offline);
+            try {
+                admin.click("uploadButton");
+                admin.waitText("文件未能保存，请稍后重试。");
+                assertTrue(staff.findElement(By.id("uploadButton")).isEnabled(), "the button is back");
+                assertFalse(staff.findElement(By.id("uploadProgress")).isDisplayed());
+            } finally {
+                network.deleteNetworkConditions();
+            }
             network.setNetworkConditions(slow);
             try {
                 admin.click("uploadButton");
