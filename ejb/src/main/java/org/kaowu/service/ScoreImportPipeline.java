@@ -30,7 +30,9 @@ import java.util.Set;
  * ticket look-up loads a block's tickets in one query. 合格/不合格 per position via {@link PassRule}: with
  * position = subject, "all subjects required" means each registered position gets its own verdict.
  * <p>
- * One instance per run and step; not thread-safe.
+ * One instance per run and step. {@link #validate} keeps state (the keys seen, the block's tickets): one thread at
+ * a time — the job's reader calls it on its read-ahead thread only. {@link #canonical}, {@link #toRow} and
+ * {@link #setup} read only what the constructor set, so the chunk's thread may call them too.
  */
 public final class ScoreImportPipeline {
 
