@@ -7,6 +7,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
+import org.openqa.selenium.chromium.HasNetworkConditions;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -230,13 +232,13 @@ class ScoreJourneyIT extends BrowserJourney {
             staff.findElement(By.id("scoreFile")).sendKeys(file.toAbsolutePath().toString());
             assertFalse(staff.findElement(By.id("uploadProblem")).isDisplayed(), "a file within the limit clears the message");
             // a slow line (64 KB/s up): the upload shows its progress on the way
-            org.openqa.selenium.chromium.HasNetworkConditions network = (org.openqa.selenium.chromium.HasNetworkConditions) staff;
-            org.openqa.selenium.chromium.ChromiumNetworkConditions slow = new org.openqa.selenium.chromium.ChromiumNetworkConditions();
+            HasNetworkConditions network = (HasNetworkConditions) staff;
+            ChromiumNetworkConditions slow = new ChromiumNetworkConditions();
             slow.setUploadThroughput(64 * 1024);
             slow.setDownloadThroughput(10 * 1024 * 1024);
             slow.setLatency(Duration.ofMillis(5));
             // the line drops: the page says so and lets the operator try again; nothing was stored
-            org.openqa.selenium.chromium.ChromiumNetworkConditions offline = new org.openqa.selenium.chromium.ChromiumNetworkConditions();
+            ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
             offline.setOffline(true);
             network.setNetworkConditions(offline);
             try {

@@ -107,19 +107,18 @@ public class ScoreBenchServlet extends HttpServlet {
                 }
             }
             String db;
-            long copyMs = -1;
-            long[] setBased = {-1, -1};
+            Baselines baselines = new Baselines(-1, -1, -1);
             try (Connection c = ds.getConnection()) {
                 db = c.getMetaData().getDatabaseProductName();
                 if (db.toLowerCase(Locale.ROOT).contains("postgres")) {
-                    copyMs = copy(c, file, d.batch().getId(), importId, setBased);
+                    baselines = baselines(c, file, d.batch().getId(), importId);
                 }
             }
             return String.join(" ", String.valueOf(lines), String.valueOf(size), String.valueOf(ticketsMs),
                     String.valueOf(jobMs), String.valueOf(checkMs), String.valueOf(chunkMs), run.state().name(),
                     String.valueOf(run.data().getInserted()), String.valueOf(run.data().getRejected()),
-                    String.valueOf(copyMs), db.replace(' ', '_'), String.valueOf(setBased[0]),
-                    String.valueOf(setBased[1]));
+                    String.valueOf(baselines.copyMs()), db.replace(' ', '_'), String.valueOf(baselines.setMs()),
+                    String.valueOf(baselines.setRows()));
         } finally {
             Files.deleteIfExists(file);
         }
@@ -141,14 +140,13 @@ public class ScoreBenchServlet extends HttpServlet {
     }
 
     /**
-     * COPY of the file into a fresh plain table (text columns, as in the file); returns the time of the COPY alone.
-     * Then the second baseline, into {@code setBased} as {ms, rows}: the same rows written by one
-     * {@code INSERT … SELECT} from that table — the ticket, ID number, name and registered position checked by joins,
+     * The baselines: COPY of the file into a fresh plain table (text columns, as in the file), timed alone; then the
+     * same rows written by one {@code INSERT … SELECT} from that table — the ticket, ID number, name and registered position checked by joins,
      * 合格 by the pass line — into a scratch copy of {@code score} with its indexes, checks and foreign keys (read from
      * the catalogue, so it follows the migrations). No single-statement write that keeps the database's constraints
      * can be faster; the job is compared with both.
      */
-    private static long copy(Connection c, Path file, Long batchId, Long importId, long[] setBased) throws Exception {
+    private static Baselines baselines(Connection c, Path file, Long batchId, Long importId) throws Exception {
         try (Statement st = c.createStatement()) {
             st.execute("DROP TABLE IF EXISTS bench_score_copy");
             st.execute("CREATE TABLE bench_score_copy (ticket_no VARCHAR(30), id_number VARCHAR(18), name VARCHAR(50),"
@@ -164,8 +162,7 @@ public class ScoreBenchServlet extends HttpServlet {
             copyApi.getClass().getMethod("copyIn", String.class, Reader.class).invoke(copyApi,
                     "COPY bench_score_copy FROM STDIN WITH (FORMAT csv, HEADER true)", in);
             long copyMs = ms(t);
-            setBasedInsert(c, batchId, importId, setBased);
-            return copyMs;
+            return setBasedInsert(c, batchId, importId, copyMs);
         } finally {
             try (Statement st = c.createStatement()) {
                 st.execute("DROP TABLE IF EXISTS bench_score_copy");
@@ -177,7 +174,7 @@ public class ScoreBenchServlet extends HttpServlet {
         }
     }
 
-    private static void setBasedInsert(Connection c, Long batchId, Long importId, long[] setBased) throws SQLException {
+    private static Baselines setBasedInsert(Connection c, Long batchId, Long importId, long copyMs) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute("ANALYZE bench_score_copy");
             st.execute("DROP TABLE IF EXISTS bench_score_set");
@@ -208,8 +205,8 @@ public class ScoreBenchServlet extends HttpServlet {
             ps.setLong(1, importId);
             ps.setLong(2, batchId);
             long t = System.nanoTime();
-            setBased[1] = ps.executeUpdate();
-            setBased[0] = ms(t);
+            long rows = ps.executeUpdate();
+            return new Baselines(copyMs, ms(t), rows);
         }
     }
 
@@ -261,6 +258,10 @@ public class ScoreBenchServlet extends HttpServlet {
         Class<?> poolType = pool.getClass();
         return poolType.getMethod("size").invoke(pool) + "/" + poolType.getMethod("capacity").invoke(pool) + ", "
                 + poolType.getMethod("drawnInline").invoke(pool) + " inline";
+    }
+
+    /** The two PostgreSQL baselines: COPY of the file, and the set-based INSERT … SELECT (time and rows). */
+    private record Baselines(long copyMs, long setMs, long setRows) {
     }
 
     private static long ms(long since) {
