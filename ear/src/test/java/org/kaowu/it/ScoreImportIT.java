@@ -10,6 +10,8 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.kaowu.domain.exam.ExamBatch;
+import org.kaowu.domain.exam.Position;
 import org.kaowu.exception.BusinessException;
 import org.kaowu.service.BatchJobService;
 import org.kaowu.service.ExamService;
@@ -19,11 +21,17 @@ import org.kaowu.service.ScoreService;
 import javax.sql.DataSource;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -83,6 +91,51 @@ class ScoreImportIT {
         // verdicts: pass line 60 (at the line passes), 缺考 fails without a score
         assertEquals(List.of(List.of("60.0", "NORMAL", "PASS"), List.of("59.5", "NORMAL", "FAIL")), scoresOf(d, 0));
         assertEquals(List.of(Arrays("", "ABSENT", "FAIL"), List.of("88.5", "NORMAL", "PASS")), scoresOf(d, 2));
+    }
+
+    /**
+     * V10's keys: the database itself refuses a score whose batch is not its ticket's, whose subject its batch does
+     * not offer, or whose import run is another batch's (V8's single-column keys let all three through); and a batch
+     * with scores can still be given another subject, which must not rewrite the rows the scores point at.
+     */
+    @Test
+    void theDatabaseRefusesAScoreOutsideItsTicketsBatch() throws Exception {
+        ScoreDataset.Data d = ScoreDataset.create(exams, rooms, ds, 1);
+        ScoreDataset.Data other = ScoreDataset.create(exams, rooms, ds, 1);
+        ScoreDataset.Person o = other.people().get(0);
+        long otherRun = importFile(other, "other.csv", csv(List.of(other.line(o, other.first(), "80", "正常"))), OPERATOR)
+                .data().getId();
+        long ticket = Long.parseLong(ScoreDataset.rows(ds, "SELECT id FROM admission_ticket WHERE ticket_no = ?",
+                d.people().get(0).ticketNo()).get(0).get(0));
+        String insert = "INSERT INTO score (id, batch_id, ticket_id, position_id, import_id, score, status, verdict,"
+                + " updated_at) VALUES (?, ?, ?, ?, ?, 61, 'NORMAL', 'PASS', CURRENT_TIMESTAMP)";
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(insert)) {
+            long id = ScoreDataset.ids(c, "score_seq", 1)[0];
+            for (Long[] wrong : new Long[][]{
+                    {other.batch().getId(), ticket, other.first().getId(), null}, // another batch's subject and batch
+                    {d.batch().getId(), ticket, other.first().getId(), null}, // a subject this batch does not offer
+                    {d.batch().getId(), ticket, d.first().getId(), otherRun}}) { // another batch's import run
+                ps.setLong(1, id);
+                for (int i = 0; i < wrong.length; i++) {
+                    ps.setObject(i + 2, wrong[i], Types.BIGINT);
+                }
+                SQLException refused = assertThrows(SQLException.class, ps::executeUpdate);
+                assertEquals("23", refused.getSQLState().substring(0, 2), refused.getMessage());
+            }
+        }
+        assertEquals(0, ScoreDataset.count(ds, "SELECT COUNT(*) FROM score WHERE ticket_id = ?", ticket));
+
+        ScoreDataset.Person p = d.people().get(0);
+        importFile(d, "keys.csv", csv(List.of(d.line(p, d.first(), "70", "正常"), d.line(p, d.second(), "50", "正常"))),
+                OPERATOR);
+        assertEquals(2, ScoreDataset.count(ds, "SELECT COUNT(*) FROM score WHERE ticket_id = ?", ticket));
+        Position added = exams.createPosition(new Position("P" + TestData.code(6), "加考科目", new BigDecimal("0.00"),
+                new BigDecimal("60")));
+        ExamBatch batch = exams.batch(d.batch().getId());
+        exams.setPositions(ADMIN, batch.getId(), batch.getVersion(),
+                new LinkedHashSet<>(List.of(d.first().getId(), d.second().getId(), added.getId())));
+        assertEquals(3, exams.batch(batch.getId()).getPositions().size());
+        assertEquals(List.of(List.of("70.0", "NORMAL", "PASS"), List.of("50.0", "NORMAL", "FAIL")), scoresOf(d, 0));
     }
 
     @Test

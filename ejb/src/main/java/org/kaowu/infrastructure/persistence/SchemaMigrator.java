@@ -8,12 +8,13 @@ import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.kaowu.infrastructure.persistence.migration.V10__score_keys;
 
 import javax.sql.DataSource;
 import java.util.logging.Logger;
 
 /**
- * Brings the schema up to date (Flyway, {@code db/migration}) before anything else touches the database.
+ * Brings the schema up to date (Flyway: SQL in {@code db/migration}, Java in {@code .migration}) before anything else touches the database.
  * Bean-managed transactions: Flyway commits each migration itself and must not run inside a JTA transaction.
  */
 @Singleton
@@ -29,7 +30,8 @@ public class SchemaMigrator {
     @PostConstruct
     void migrate() {
         MigrateResult result = flyway().migrate();
-        LOG.info(() -> "Schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
+        // targetSchemaVersion is null when nothing was applied: name the database's version instead
+        LOG.info(() -> "Schema at version " + currentVersion() + " (" + result.migrationsExecuted
                 + " migration(s) applied now)");
     }
 
@@ -53,6 +55,8 @@ public class SchemaMigrator {
         return Flyway.configure(SchemaMigrator.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
+                // Java migrations are named here rather than found by scanning the EJB jar's classes
+                .javaMigrations(new V10__score_keys())
                 // an existing database whose history disagrees with the code is a deployment error
                 .validateOnMigrate(true)
                 .load();
