@@ -28,8 +28,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -110,7 +113,7 @@ public class ScoreBenchServlet extends HttpServlet {
                 }
             }
             String db;
-            Baselines baselines = new Baselines(-1, -1, -1, -1);
+            Baselines baselines = new Baselines(-1, -1, -1, -1, -1);
             try (Connection c = ds.getConnection()) {
                 db = c.getMetaData().getDatabaseProductName();
                 if (db.toLowerCase(Locale.ROOT).contains("postgres")) {
@@ -121,7 +124,8 @@ public class ScoreBenchServlet extends HttpServlet {
                     String.valueOf(jobMs), String.valueOf(checkMs), String.valueOf(chunkMs), run.state().name(),
                     String.valueOf(run.data().getInserted()), String.valueOf(run.data().getRejected()),
                     String.valueOf(baselines.copyMs()), db.replace(' ', '_'), String.valueOf(baselines.setMs()),
-                    String.valueOf(baselines.setRows()), String.valueOf(baselines.keyedCopyMs()));
+                    String.valueOf(baselines.setRows()), String.valueOf(baselines.keyedCopyMs()),
+                    String.valueOf(baselines.bareCopyMs()));
         } finally {
             Files.deleteIfExists(file);
         }
@@ -166,12 +170,14 @@ public class ScoreBenchServlet extends HttpServlet {
                     "COPY bench_score_copy FROM STDIN WITH (FORMAT csv, HEADER true)", in);
             long copyMs = ms(t);
             Baselines set = setBasedInsert(c, batchId, importId, copyMs);
-            return new Baselines(copyMs, set.setMs(), set.setRows(), keyedCopy(c, copyApi));
+            long[] keyed = keyedCopies(c, copyApi);
+            return new Baselines(copyMs, set.setMs(), set.setRows(), keyed[0], keyed[1]);
         } finally {
             try (Statement st = c.createStatement()) {
                 st.execute("DROP TABLE IF EXISTS bench_score_copy");
                 st.execute("DROP TABLE IF EXISTS bench_score_set");
                 st.execute("DROP TABLE IF EXISTS bench_score_keyed");
+                st.execute("DROP TABLE IF EXISTS bench_score_bare");
             } catch (SQLException ignored) {
                 // best effort
             }
@@ -184,8 +190,8 @@ public class ScoreBenchServlet extends HttpServlet {
             st.execute("ANALYZE bench_score_copy");
             st.execute("DROP TABLE IF EXISTS bench_score_set");
             st.execute("CREATE TABLE bench_score_set (LIKE score INCLUDING ALL)");
-            java.util.List<String> keys = new java.util.ArrayList<>();
-            try (java.sql.ResultSet rs = st.executeQuery("SELECT pg_get_constraintdef(oid) FROM pg_constraint"
+            List<String> keys = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery("SELECT pg_get_constraintdef(oid) FROM pg_constraint"
                     + " WHERE conrelid = 'score'::regclass AND contype = 'f'")) {
                 while (rs.next()) {
                     keys.add(rs.getString(1));
@@ -211,27 +217,46 @@ public class ScoreBenchServlet extends HttpServlet {
             ps.setLong(2, batchId);
             long t = System.nanoTime();
             long rows = ps.executeUpdate();
-            return new Baselines(copyMs, ms(t), rows, -1);
+            return new Baselines(copyMs, ms(t), rows, -1, -1);
         }
     }
 
     /**
      * The ceiling for any writer that keeps {@code score}'s primary and unique keys, its index and its checks: the
-     * final rows (those the INSERT … SELECT wrote), already typed and checked, COPY'd into a fresh copy of
-     * {@code score} with all of that but no foreign keys. Only the COPY in is timed.
+     * final rows (those the INSERT … SELECT wrote), already typed and checked, COPY'd into copies of {@code score}
+     * without foreign keys — {@code [0]} into one with its indexes, maintained row by row as any writer into a table
+     * in use must; {@code [1]} into a bare one whose indexes (read from the catalogue) are built afterwards, which only
+     * a writer filling an empty table (a new partition) could do. Only the COPY in and the index builds are timed.
      */
-    private static long keyedCopy(Connection c, Object copyApi) throws Exception {
+    private static long[] keyedCopies(Connection c, Object copyApi) throws Exception {
+        List<String> indexes = new ArrayList<>();
         try (Statement st = c.createStatement()) {
             st.execute("DROP TABLE IF EXISTS bench_score_keyed");
+            st.execute("DROP TABLE IF EXISTS bench_score_bare");
             st.execute("CREATE TABLE bench_score_keyed (LIKE score INCLUDING ALL)");
+            st.execute("CREATE TABLE bench_score_bare (LIKE score INCLUDING DEFAULTS INCLUDING CONSTRAINTS)");
+            try (ResultSet rs = st.executeQuery("SELECT indexdef FROM pg_indexes WHERE tablename = 'score'")) {
+                while (rs.next()) {
+                    indexes.add(rs.getString(1).replaceFirst("INDEX (\\S+) ON \\S+", "INDEX bench_$1 ON bench_score_bare"));
+                }
+            }
         }
-        ByteArrayOutputStream rows = new ByteArrayOutputStream(64 << 20);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 << 20);
         copyApi.getClass().getMethod("copyOut", String.class, OutputStream.class).invoke(copyApi,
-                "COPY bench_score_set TO STDOUT", rows);
+                "COPY bench_score_set TO STDOUT", out);
+        byte[] rows = out.toByteArray();
+        java.lang.reflect.Method copyIn = copyApi.getClass().getMethod("copyIn", String.class, InputStream.class);
         long t = System.nanoTime();
-        copyApi.getClass().getMethod("copyIn", String.class, InputStream.class).invoke(copyApi,
-                "COPY bench_score_keyed FROM STDIN", new ByteArrayInputStream(rows.toByteArray()));
-        return ms(t);
+        copyIn.invoke(copyApi, "COPY bench_score_keyed FROM STDIN", new ByteArrayInputStream(rows));
+        long keyedMs = ms(t);
+        t = System.nanoTime();
+        copyIn.invoke(copyApi, "COPY bench_score_bare FROM STDIN", new ByteArrayInputStream(rows));
+        try (Statement st = c.createStatement()) {
+            for (String index : indexes) {
+                st.execute(index);
+            }
+        }
+        return new long[]{keyedMs, ms(t)};
     }
 
     private String published(int people) throws Exception {
@@ -267,7 +292,7 @@ public class ScoreBenchServlet extends HttpServlet {
         if (fill) {
             java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
             try {
-                java.util.List<java.util.concurrent.Future<Object>> done = new java.util.ArrayList<>();
+                List<java.util.concurrent.Future<Object>> done = new ArrayList<>();
                 for (int i = 0; i < 2; i++) {
                     done.add(two.submit(() -> type.getMethod("fillPool").invoke(images)));
                 }
@@ -286,9 +311,9 @@ public class ScoreBenchServlet extends HttpServlet {
 
     /**
      * The PostgreSQL baselines: COPY of the file, the set-based INSERT … SELECT (time and rows), and COPY of its rows
-     * into a copy of score without foreign keys.
+     * into copies of score without foreign keys (indexes kept up row by row, or built afterwards).
      */
-    private record Baselines(long copyMs, long setMs, long setRows, long keyedCopyMs) {
+    private record Baselines(long copyMs, long setMs, long setRows, long keyedCopyMs, long bareCopyMs) {
     }
 
     private static long ms(long since) {
