@@ -169,9 +169,10 @@ public class ScoreBenchServlet extends HttpServlet {
             copyApi.getClass().getMethod("copyIn", String.class, Reader.class).invoke(copyApi,
                     "COPY bench_score_copy FROM STDIN WITH (FORMAT csv, HEADER true)", in);
             long copyMs = ms(t);
-            Baselines set = setBasedInsert(c, batchId, importId, copyMs);
-            long[] keyed = keyedCopies(c, copyApi);
-            return new Baselines(copyMs, set.setMs(), set.setRows(), keyed[0], keyed[1]);
+            SetBased set = setBasedInsert(c, batchId, importId);
+            byte[] rows = finalRows(copyApi);
+            return new Baselines(copyMs, set.ms(), set.rows(), copyInto(c, copyApi, rows, true),
+                    copyInto(c, copyApi, rows, false));
         } finally {
             try (Statement st = c.createStatement()) {
                 st.execute("DROP TABLE IF EXISTS bench_score_copy");
@@ -185,7 +186,7 @@ public class ScoreBenchServlet extends HttpServlet {
         }
     }
 
-    private static Baselines setBasedInsert(Connection c, Long batchId, Long importId, long copyMs) throws SQLException {
+    private static SetBased setBasedInsert(Connection c, Long batchId, Long importId) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute("ANALYZE bench_score_copy");
             st.execute("DROP TABLE IF EXISTS bench_score_set");
@@ -217,46 +218,49 @@ public class ScoreBenchServlet extends HttpServlet {
             ps.setLong(2, batchId);
             long t = System.nanoTime();
             long rows = ps.executeUpdate();
-            return new Baselines(copyMs, ms(t), rows, -1, -1);
+            return new SetBased(ms(t), rows);
         }
+    }
+
+    /** The final rows (those the INSERT … SELECT wrote, already typed and checked) in COPY's text format. */
+    private static byte[] finalRows(Object copyApi) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 << 20);
+        copyApi.getClass().getMethod("copyOut", String.class, OutputStream.class).invoke(copyApi,
+                "COPY bench_score_set TO STDOUT", out);
+        return out.toByteArray();
     }
 
     /**
      * The ceiling for any writer that keeps {@code score}'s primary and unique keys, its index and its checks: the
-     * final rows (those the INSERT … SELECT wrote), already typed and checked, COPY'd into copies of {@code score}
-     * without foreign keys — {@code [0]} into one with its indexes, maintained row by row as any writer into a table
-     * in use must; {@code [1]} into a bare one whose indexes (read from the catalogue) are built afterwards, which only
-     * a writer filling an empty table (a new partition) could do. Only the COPY in and the index builds are timed.
+     * final rows COPY'd into a copy of {@code score} without foreign keys — {@code indexed}: with its indexes,
+     * maintained row by row as any writer into a table in use must; otherwise into a bare one whose indexes (read from
+     * the catalogue) are built afterwards, which only a writer filling an empty table (a new partition) could do.
+     * Only the COPY in and the index builds are timed.
      */
-    private static long[] keyedCopies(Connection c, Object copyApi) throws Exception {
+    private static long copyInto(Connection c, Object copyApi, byte[] rows, boolean indexed) throws Exception {
+        String table = indexed ? "bench_score_keyed" : "bench_score_bare";
         List<String> indexes = new ArrayList<>();
         try (Statement st = c.createStatement()) {
-            st.execute("DROP TABLE IF EXISTS bench_score_keyed");
-            st.execute("DROP TABLE IF EXISTS bench_score_bare");
-            st.execute("CREATE TABLE bench_score_keyed (LIKE score INCLUDING ALL)");
-            st.execute("CREATE TABLE bench_score_bare (LIKE score INCLUDING DEFAULTS INCLUDING CONSTRAINTS)");
-            try (ResultSet rs = st.executeQuery("SELECT indexdef FROM pg_indexes WHERE tablename = 'score'")) {
-                while (rs.next()) {
-                    indexes.add(rs.getString(1).replaceFirst("INDEX (\\S+) ON \\S+", "INDEX bench_$1 ON bench_score_bare"));
+            st.execute("DROP TABLE IF EXISTS " + table);
+            st.execute("CREATE TABLE " + table + " (LIKE score "
+                    + (indexed ? "INCLUDING ALL)" : "INCLUDING DEFAULTS INCLUDING CONSTRAINTS)"));
+            if (!indexed) {
+                try (ResultSet rs = st.executeQuery("SELECT indexdef FROM pg_indexes WHERE tablename = 'score'")) {
+                    while (rs.next()) {
+                        indexes.add(rs.getString(1).replaceFirst("INDEX (\\S+) ON \\S+", "INDEX bench_$1 ON " + table));
+                    }
                 }
             }
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 << 20);
-        copyApi.getClass().getMethod("copyOut", String.class, OutputStream.class).invoke(copyApi,
-                "COPY bench_score_set TO STDOUT", out);
-        byte[] rows = out.toByteArray();
-        java.lang.reflect.Method copyIn = copyApi.getClass().getMethod("copyIn", String.class, InputStream.class);
         long t = System.nanoTime();
-        copyIn.invoke(copyApi, "COPY bench_score_keyed FROM STDIN", new ByteArrayInputStream(rows));
-        long keyedMs = ms(t);
-        t = System.nanoTime();
-        copyIn.invoke(copyApi, "COPY bench_score_bare FROM STDIN", new ByteArrayInputStream(rows));
+        copyApi.getClass().getMethod("copyIn", String.class, InputStream.class).invoke(copyApi,
+                "COPY " + table + " FROM STDIN", new ByteArrayInputStream(rows));
         try (Statement st = c.createStatement()) {
             for (String index : indexes) {
                 st.execute(index);
             }
         }
-        return new long[]{keyedMs, ms(t)};
+        return ms(t);
     }
 
     private String published(int people) throws Exception {
@@ -314,6 +318,10 @@ public class ScoreBenchServlet extends HttpServlet {
      * into copies of score without foreign keys (indexes kept up row by row, or built afterwards).
      */
     private record Baselines(long copyMs, long setMs, long setRows, long keyedCopyMs, long bareCopyMs) {
+    }
+
+    /** The set-based INSERT … SELECT: its time and the rows it wrote. */
+    private record SetBased(long ms, long rows) {
     }
 
     private static long ms(long since) {

@@ -14,7 +14,8 @@ import javax.sql.DataSource;
 import java.util.logging.Logger;
 
 /**
- * Brings the schema up to date (Flyway: SQL in {@code db/migration}, Java in {@code .migration}) before anything else touches the database.
+ * Brings the schema up to date (Flyway: SQL in {@code db/migration}, Java in {@code .migration}) before anything
+ * else touches the database.
  * Bean-managed transactions: Flyway commits each migration itself and must not run inside a JTA transaction.
  */
 @Singleton
@@ -30,9 +31,9 @@ public class SchemaMigrator {
     @PostConstruct
     void migrate() {
         MigrateResult result = flyway().migrate();
-        // targetSchemaVersion is null when nothing was applied: name the database's version instead
-        LOG.info(() -> "Schema at version " + currentVersion() + " (" + result.migrationsExecuted
-                + " migration(s) applied now)");
+        // targetSchemaVersion is null when nothing was applied: the version found is the current one then
+        String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+        LOG.info(() -> "Schema at version " + version + " (" + result.migrationsExecuted + " migration(s) applied now)");
     }
 
     /** Migrations known to the code but not applied to the database (zero once start-up has finished). */
